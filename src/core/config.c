@@ -1,0 +1,109 @@
+/* config.c — configuration keys as a table, with their parsers. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/config.h"
+
+enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST };
+
+struct ckey {
+	const char *name;
+	enum ckind kind;
+	size_t off;
+	size_t size;       /* for CK_STR: buffer size */
+	long min, max;     /* for CK_INT / CK_SIZE */
+};
+
+#define STR(n, f) { n, CK_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0 }
+#define INT(n, f, lo, hi) { n, CK_INT, offsetof(struct config, f), 0, lo, hi }
+#define SIZE(n, f, lo, hi) { n, CK_SIZE, offsetof(struct config, f), 0, lo, hi }
+
+static const struct ckey ckeys[] = {
+	STR("store.data", data_dir),
+	STR("store.pg", pg_url),
+	INT("store.pool", pool_size, 1, 256),
+	STR("server.listen", listen),
+	STR("server.web_root", web_root),
+	INT("server.threads", threads, 1, 256),
+	SIZE("server.body_limit", body_limit, 1024, 64L << 20),
+	SIZE("server.upload_limit", upload_limit, 1024, 512L << 20),
+	INT("auth.session_hours", session_hours, 1, 24 * 90),
+	INT("auth.lockout_failures", lockout_failures, 1, 1000),
+	INT("auth.lockout_minutes", lockout_minutes, 1, 24 * 60),
+	INT("auth.login_rate_per_minute", login_rate_per_minute, 1, 100000),
+	{ "auth.password_cost", CK_COST, offsetof(struct config, password_cost), 0, 0, 0 },
+};
+
+static const char *const cost_names[PW_COST__MAX] = {
+	[PW_COST_MIN] = "min",
+	[PW_COST_INTERACTIVE] = "interactive",
+	[PW_COST_MODERATE] = "moderate",
+};
+
+void
+config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	snprintf(cfg->data_dir, sizeof(cfg->data_dir), "./hazardnet-data");
+	snprintf(cfg->listen, sizeof(cfg->listen), "127.0.0.1:8080");
+	cfg->threads = 2;
+	cfg->pool_size = 0; /* derived from threads when 0 */
+	cfg->body_limit = 1 << 20;
+	cfg->upload_limit = 10 << 20;
+	cfg->session_hours = 12;
+	cfg->lockout_failures = 5;
+	cfg->lockout_minutes = 15;
+	cfg->login_rate_per_minute = 20;
+	cfg->password_cost = PW_COST_INTERACTIVE;
+}
+
+int
+config_set(struct config *cfg, const char *key, const char *value,
+	   char *err, size_t errlen)
+{
+	const struct ckey *k = NULL;
+	char *end;
+	long v;
+
+	for (size_t i = 0; i < sizeof(ckeys) / sizeof(ckeys[0]); i++)
+		if (strcmp(ckeys[i].name, key) == 0)
+			k = &ckeys[i];
+	if (k == NULL) {
+		snprintf(err, errlen, "unknown configuration key '%s'", key);
+		return -1;
+	}
+	switch (k->kind) {
+	case CK_STR:
+		if (strlen(value) >= k->size) {
+			snprintf(err, errlen, "value of '%s' is too long", key);
+			return -1;
+		}
+		memcpy((char *)cfg + k->off, value, strlen(value) + 1);
+		return 0;
+	case CK_INT:
+	case CK_SIZE:
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (errno != 0 || end == value || *end != '\0' || v < k->min || v > k->max) {
+			snprintf(err, errlen, "'%s' must be a whole number from %ld to %ld, not '%s'",
+				 key, k->min, k->max, value);
+			return -1;
+		}
+		if (k->kind == CK_INT)
+			*(int *)((char *)cfg + k->off) = (int)v;
+		else
+			*(size_t *)((char *)cfg + k->off) = (size_t)v;
+		return 0;
+	case CK_COST:
+		for (int c = 0; c < PW_COST__MAX; c++)
+			if (strcmp(value, cost_names[c]) == 0) {
+				cfg->password_cost = (enum pw_cost)c;
+				return 0;
+			}
+		snprintf(err, errlen, "'%s' must be min, interactive or moderate, not '%s'", key, value);
+		return -1;
+	}
+	return -1;
+}

@@ -1,0 +1,299 @@
+/*
+ * stmts.c — the SQL of hazardnet, SQLite and PostgreSQL side by side, and
+ * the numbered migrations. Nothing here is ever built from input.
+ */
+#include <stddef.h>
+
+#include "store/stmts.h"
+
+/* The scope predicate over orgs aliased `o` (see stmts.h for $1–$4). */
+#define SCOPE_ORG \
+	"o.region_code BETWEEN $1 AND $2 AND ($3 = 0 OR o.id = $3) " \
+	"AND ($4 = 0 OR o.kind <> 3 OR o.industry_id IN " \
+	"(SELECT industry_id FROM org_industries WHERE org_id = $4))"
+
+#define ORG_COLS \
+	"o.id, o.kind, o.name, o.region_code, COALESCE(r.name, ''), o.credit_code, " \
+	"COALESCE(o.industry_id, 0), COALESCE(i.name, ''), o.scale, " \
+	"o.major_hazard_level, o.standard_grade, o.risk_colour, o.status, o.address, " \
+	"o.lat, o.lon, o.safety_director, o.phone, o.version, o.created_at, o.updated_at"
+
+#define ORG_FROM \
+	" FROM orgs o LEFT JOIN regions r ON r.code = o.region_code " \
+	"LEFT JOIN industries i ON i.id = o.industry_id "
+
+/* Filters of the org list after the scope: $5 kind (-1 any), $6 industry
+ * (0 any), $7/$8 region range of the filter, $9 text ('' none). */
+#define ORG_FILTER_SQLITE \
+	" AND ($5 < 0 OR o.kind = $5) AND ($6 = 0 OR o.industry_id = $6) " \
+	"AND o.region_code BETWEEN $7 AND $8 " \
+	"AND ($9 = '' OR instr(o.name, $9) > 0 OR o.credit_code = $9)"
+#define ORG_FILTER_PG \
+	" AND ($5 < 0 OR o.kind = $5) AND ($6 = 0 OR o.industry_id = $6) " \
+	"AND o.region_code BETWEEN $7 AND $8 " \
+	"AND ($9 = '' OR strpos(o.name, $9) > 0 OR o.credit_code = $9)"
+
+#define USER_COLS \
+	"u.id, u.login, u.name, u.phone, u.role, COALESCE(u.org_id, 0), " \
+	"COALESCE(o.name, ''), COALESCE(o.region_code, ''), u.active, " \
+	"u.failed_logins, u.locked_until, u.pw_hash, u.created_at, u.version"
+#define USER_FROM " FROM users u LEFT JOIN orgs o ON o.id = u.org_id "
+
+#define USER_FILTER_SQLITE \
+	" WHERE ($1 = 0 OR u.org_id = $1) AND ($2 < 0 OR u.role = $2) " \
+	"AND ($3 = '' OR instr(u.login, $3) > 0 OR instr(u.name, $3) > 0)"
+#define USER_FILTER_PG \
+	" WHERE ($1 = 0 OR u.org_id = $1) AND ($2 < 0 OR u.role = $2) " \
+	"AND ($3 = '' OR strpos(u.login, $3) > 0 OR strpos(u.name, $3) > 0)"
+
+const struct stmt_text stmt_texts[STMT__MAX] = {
+	[STMT_MIGRATION_VERSION] = { "migration_version",
+		"SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
+	[STMT_MIGRATION_RECORD] = { "migration_record",
+		"INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", NULL },
+
+	[STMT_REGION_UPSERT] = { "region_upsert",
+		"INSERT INTO regions (code, name, level, parent) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+		"level = excluded.level, parent = excluded.parent", NULL },
+	[STMT_REGION_GET] = { "region_get",
+		"SELECT code, name, level, parent FROM regions WHERE code = $1", NULL },
+	[STMT_REGION_CHILDREN] = { "region_children",
+		"SELECT code, name, level, parent FROM regions WHERE parent = $1 ORDER BY code", NULL },
+	[STMT_REGION_COUNT] = { "region_count", "SELECT COUNT(*) FROM regions", NULL },
+
+	[STMT_INDUSTRY_INSERT] = { "industry_insert",
+		"INSERT INTO industries (code, name, active, version) VALUES ($1, $2, 1, 1) "
+		"RETURNING id", NULL },
+	[STMT_INDUSTRY_GET] = { "industry_get",
+		"SELECT id, code, name, active FROM industries WHERE id = $1", NULL },
+	[STMT_INDUSTRY_LIST] = { "industry_list",
+		"SELECT id, code, name, active FROM industries ORDER BY id", NULL },
+	[STMT_INDUSTRY_UPDATE] = { "industry_update",
+		"UPDATE industries SET name = $2, active = $3, version = version + 1 "
+		"WHERE id = $1", NULL },
+
+	[STMT_ORG_INSERT] = { "org_insert",
+		"INSERT INTO orgs (kind, name, region_code, credit_code, industry_id, scale, "
+		"major_hazard_level, standard_grade, risk_colour, status, address, lat, lon, "
+		"safety_director, phone, version, created_at, updated_at) VALUES ($1, $2, $3, "
+		"$4, $5, $6, $7, $8, '', $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id",
+		NULL },
+	[STMT_ORG_GET] = { "org_get",
+		"SELECT " ORG_COLS ORG_FROM "WHERE " SCOPE_ORG " AND o.id = $5", NULL },
+	[STMT_ORG_UPDATE] = { "org_update",
+		"UPDATE orgs SET kind = $2, name = $3, region_code = $4, credit_code = $5, "
+		"industry_id = $6, scale = $7, major_hazard_level = $8, standard_grade = $9, "
+		"status = $10, address = $11, lat = $12, lon = $13, safety_director = $14, "
+		"phone = $15, updated_at = $16, version = version + 1 "
+		"WHERE id = $1 AND version = $17", NULL },
+	[STMT_ORG_LIST] = { "org_list",
+		"SELECT " ORG_COLS ORG_FROM "WHERE " SCOPE_ORG ORG_FILTER_SQLITE
+		" AND o.id > $10 ORDER BY o.id LIMIT $11",
+		"SELECT " ORG_COLS ORG_FROM "WHERE " SCOPE_ORG ORG_FILTER_PG
+		" AND o.id > $10 ORDER BY o.id LIMIT $11" },
+	[STMT_ORG_COUNT] = { "org_count",
+		"SELECT COUNT(*)" ORG_FROM "WHERE " SCOPE_ORG ORG_FILTER_SQLITE,
+		"SELECT COUNT(*)" ORG_FROM "WHERE " SCOPE_ORG ORG_FILTER_PG },
+	[STMT_ORG_ALL] = { "org_all",
+		"SELECT " ORG_COLS ORG_FROM "WHERE o.id > $1 ORDER BY o.id LIMIT $2", NULL },
+	[STMT_ORG_CREDIT_TAKEN] = { "org_credit_taken",
+		"SELECT id FROM orgs WHERE credit_code = $1 AND id <> $2", NULL },
+	[STMT_ORG_INDUSTRIES] = { "org_industries",
+		"SELECT industry_id FROM org_industries WHERE org_id = $1 ORDER BY industry_id",
+		NULL },
+	[STMT_ORG_INDUSTRIES_CLEAR] = { "org_industries_clear",
+		"DELETE FROM org_industries WHERE org_id = $1", NULL },
+	[STMT_ORG_INDUSTRY_ADD] = { "org_industry_add",
+		"INSERT INTO org_industries (org_id, industry_id) VALUES ($1, $2) "
+		"ON CONFLICT DO NOTHING", NULL },
+
+	[STMT_USER_INSERT] = { "user_insert",
+		"INSERT INTO users (login, name, phone, role, org_id, pw_hash, active, "
+		"failed_logins, locked_until, version, created_at, updated_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, 1, 0, '', 1, $7, $7) RETURNING id", NULL },
+	[STMT_USER_GET] = { "user_get",
+		"SELECT " USER_COLS USER_FROM "WHERE u.id = $1", NULL },
+	[STMT_USER_BY_LOGIN] = { "user_by_login",
+		"SELECT " USER_COLS USER_FROM "WHERE u.login = $1", NULL },
+	[STMT_USER_UPDATE] = { "user_update",
+		"UPDATE users SET name = $2, phone = $3, role = $4, org_id = $5, pw_hash = $6, "
+		"active = $7, failed_logins = $8, locked_until = $9, updated_at = $10, "
+		"version = version + 1 WHERE id = $1 AND version = $11", NULL },
+	[STMT_USER_LIST] = { "user_list",
+		"SELECT " USER_COLS USER_FROM USER_FILTER_SQLITE
+		" AND u.id > $4 ORDER BY u.id LIMIT $5",
+		"SELECT " USER_COLS USER_FROM USER_FILTER_PG
+		" AND u.id > $4 ORDER BY u.id LIMIT $5" },
+	[STMT_USER_COUNT] = { "user_count",
+		"SELECT COUNT(*)" USER_FROM USER_FILTER_SQLITE,
+		"SELECT COUNT(*)" USER_FROM USER_FILTER_PG },
+	[STMT_USER_ALL] = { "user_all",
+		"SELECT " USER_COLS USER_FROM "WHERE u.id > $1 ORDER BY u.id LIMIT $2", NULL },
+	/* Login bookkeeping is not audited content: it never changes what the
+	 * user record says, only whether it may sign in now. */
+	[STMT_USER_LOGIN_FAILED] = { "user_login_failed",
+		"UPDATE users SET failed_logins = failed_logins + 1, "
+		"locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END "
+		"WHERE id = $1 RETURNING failed_logins, locked_until", NULL },
+	[STMT_USER_LOGIN_OK] = { "user_login_ok",
+		"UPDATE users SET failed_logins = 0, locked_until = '' WHERE id = $1", NULL },
+
+	[STMT_SESSION_INSERT] = { "session_insert",
+		"INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
+		"VALUES ($1, $2, $3, $4)", NULL },
+	[STMT_SESSION_GET] = { "session_get",
+		"SELECT " USER_COLS " FROM sessions s JOIN users u ON u.id = s.user_id "
+		"LEFT JOIN orgs o ON o.id = u.org_id "
+		"WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1", NULL },
+	[STMT_SESSION_DELETE] = { "session_delete",
+		"DELETE FROM sessions WHERE token_hash = $1", NULL },
+	[STMT_SESSION_DELETE_USER] = { "session_delete_user",
+		"DELETE FROM sessions WHERE user_id = $1", NULL },
+	[STMT_SESSION_PURGE] = { "session_purge",
+		"DELETE FROM sessions WHERE expires_at <= $1", NULL },
+
+	[STMT_AUDIT_HEAD_ENSURE] = { "audit_head_ensure",
+		"INSERT INTO audit_heads (chain, seq, hash) VALUES ($1, 0, $2) "
+		"ON CONFLICT (chain) DO NOTHING", NULL },
+	/* FOR UPDATE serialises appends to one chain on PostgreSQL; SQLite's
+	 * BEGIN IMMEDIATE already serialises every writer. */
+	[STMT_AUDIT_HEAD_GET] = { "audit_head_get",
+		"SELECT seq, hash FROM audit_heads WHERE chain = $1",
+		"SELECT seq, hash FROM audit_heads WHERE chain = $1 FOR UPDATE" },
+	[STMT_AUDIT_HEAD_SET] = { "audit_head_set",
+		"UPDATE audit_heads SET seq = $2, hash = $3 WHERE chain = $1", NULL },
+	[STMT_AUDIT_INSERT] = { "audit_insert",
+		"INSERT INTO audit_events (chain, seq, at, actor_id, actor, action, "
+		"object_type, object_id, data, prev_hash, hash) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", NULL },
+	[STMT_AUDIT_CHAINS] = { "audit_chains",
+		"SELECT chain, seq, hash FROM audit_heads ORDER BY chain", NULL },
+	[STMT_AUDIT_CHAIN_EVENTS] = { "audit_chain_events",
+		"SELECT seq, at, actor_id, actor, action, object_type, object_id, data, "
+		"prev_hash, hash FROM audit_events WHERE chain = $1 ORDER BY seq", NULL },
+	[STMT_AUDIT_LATEST] = { "audit_latest",
+		"SELECT object_type, object_id, data FROM audit_events "
+		"WHERE object_type = $1 ORDER BY object_id, id", NULL },
+
+	[STMT_DIGEST_SCHEMA] = { "digest_schema",
+		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
+	[STMT_DIGEST_REGIONS] = { "digest_regions",
+		"SELECT code, name, level, parent FROM regions ORDER BY code", NULL },
+	[STMT_DIGEST_INDUSTRIES] = { "digest_industries",
+		"SELECT id, code, name, active, version FROM industries ORDER BY id", NULL },
+	[STMT_DIGEST_ORGS] = { "digest_orgs",
+		"SELECT id, kind, name, region_code, credit_code, industry_id, scale, "
+		"major_hazard_level, standard_grade, risk_colour, status, address, lat, lon, "
+		"safety_director, phone, version, created_at, updated_at FROM orgs ORDER BY id",
+		NULL },
+	[STMT_DIGEST_ORG_INDUSTRIES] = { "digest_org_industries",
+		"SELECT org_id, industry_id FROM org_industries ORDER BY org_id, industry_id", NULL },
+	[STMT_DIGEST_USERS] = { "digest_users",
+		"SELECT id, login, name, phone, role, org_id, pw_hash, active, failed_logins, "
+		"locked_until, version, created_at, updated_at FROM users ORDER BY id", NULL },
+	[STMT_DIGEST_SESSIONS] = { "digest_sessions",
+		"SELECT token_hash, user_id, created_at, expires_at FROM sessions "
+		"ORDER BY token_hash", NULL },
+	[STMT_DIGEST_AUDIT_HEADS] = { "digest_audit_heads",
+		"SELECT chain, seq, hash FROM audit_heads ORDER BY chain", NULL },
+	[STMT_DIGEST_AUDIT_EVENTS] = { "digest_audit_events",
+		"SELECT id, chain, seq, at, actor_id, actor, action, object_type, object_id, "
+		"data, prev_hash, hash FROM audit_events ORDER BY id", NULL },
+};
+
+/*
+ * Migrations: append only. A released migration is never edited; the
+ * schema_migrations table records which have run.
+ */
+const char *const migrations_sqlite[] = {
+	/* 1: foundation */
+	"CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+	" level INTEGER NOT NULL, parent TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX regions_parent ON regions (parent, code);"
+	"CREATE TABLE industries (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL UNIQUE, active INTEGER NOT NULL DEFAULT 1,"
+	" version INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE orgs (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL,"
+	" name TEXT NOT NULL, region_code TEXT NOT NULL REFERENCES regions (code),"
+	" credit_code TEXT NOT NULL DEFAULT '', industry_id INTEGER REFERENCES industries (id),"
+	" scale INTEGER NOT NULL DEFAULT 0, major_hazard_level INTEGER NOT NULL DEFAULT 0,"
+	" standard_grade INTEGER NOT NULL DEFAULT 0, risk_colour TEXT NOT NULL DEFAULT '',"
+	" status INTEGER NOT NULL DEFAULT 0, address TEXT NOT NULL DEFAULT '', lat REAL, lon REAL,"
+	" safety_director TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX orgs_credit ON orgs (credit_code) WHERE credit_code <> '';"
+	"CREATE INDEX orgs_region ON orgs (region_code, id);"
+	"CREATE INDEX orgs_industry ON orgs (industry_id, region_code);"
+	"CREATE TABLE org_industries (org_id INTEGER NOT NULL REFERENCES orgs (id),"
+	" industry_id INTEGER NOT NULL REFERENCES industries (id),"
+	" PRIMARY KEY (org_id, industry_id));"
+	"CREATE TABLE users (id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '', role INTEGER NOT NULL,"
+	" org_id INTEGER REFERENCES orgs (id), pw_hash TEXT NOT NULL,"
+	" active INTEGER NOT NULL DEFAULT 1, failed_logins INTEGER NOT NULL DEFAULT 0,"
+	" locked_until TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX users_org ON users (org_id);"
+	"CREATE TABLE sessions (token_hash TEXT PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES users (id),"
+	" created_at TEXT NOT NULL, expires_at TEXT NOT NULL);"
+	"CREATE INDEX sessions_user ON sessions (user_id);"
+	"CREATE TABLE audit_heads (chain TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+	" hash TEXT NOT NULL);"
+	"CREATE TABLE audit_events (id INTEGER PRIMARY KEY, chain TEXT NOT NULL,"
+	" seq INTEGER NOT NULL, at TEXT NOT NULL, actor_id INTEGER NOT NULL,"
+	" actor TEXT NOT NULL, action TEXT NOT NULL, object_type TEXT NOT NULL,"
+	" object_id TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL,"
+	" hash TEXT NOT NULL, UNIQUE (chain, seq));"
+	"CREATE INDEX audit_object ON audit_events (object_type, object_id, id);",
+};
+
+const char *const migrations_pg[] = {
+	/* 1: foundation */
+	"CREATE TABLE regions (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+	" level INTEGER NOT NULL, parent TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX regions_parent ON regions (parent, code);"
+	"CREATE TABLE industries (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" code TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE,"
+	" active INTEGER NOT NULL DEFAULT 1, version BIGINT NOT NULL DEFAULT 1);"
+	"CREATE TABLE orgs (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" kind INTEGER NOT NULL, name TEXT NOT NULL,"
+	" region_code TEXT NOT NULL REFERENCES regions (code),"
+	" credit_code TEXT NOT NULL DEFAULT '', industry_id BIGINT REFERENCES industries (id),"
+	" scale INTEGER NOT NULL DEFAULT 0, major_hazard_level INTEGER NOT NULL DEFAULT 0,"
+	" standard_grade INTEGER NOT NULL DEFAULT 0, risk_colour TEXT NOT NULL DEFAULT '',"
+	" status INTEGER NOT NULL DEFAULT 0, address TEXT NOT NULL DEFAULT '',"
+	" lat DOUBLE PRECISION, lon DOUBLE PRECISION,"
+	" safety_director TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE UNIQUE INDEX orgs_credit ON orgs (credit_code) WHERE credit_code <> '';"
+	"CREATE INDEX orgs_region ON orgs (region_code, id);"
+	"CREATE INDEX orgs_industry ON orgs (industry_id, region_code);"
+	"CREATE TABLE org_industries (org_id BIGINT NOT NULL REFERENCES orgs (id),"
+	" industry_id BIGINT NOT NULL REFERENCES industries (id),"
+	" PRIMARY KEY (org_id, industry_id));"
+	"CREATE TABLE users (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',"
+	" role INTEGER NOT NULL, org_id BIGINT REFERENCES orgs (id), pw_hash TEXT NOT NULL,"
+	" active INTEGER NOT NULL DEFAULT 1, failed_logins INTEGER NOT NULL DEFAULT 0,"
+	" locked_until TEXT NOT NULL DEFAULT '', version BIGINT NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX users_org ON users (org_id);"
+	"CREATE TABLE sessions (token_hash TEXT PRIMARY KEY,"
+	" user_id BIGINT NOT NULL REFERENCES users (id),"
+	" created_at TEXT NOT NULL, expires_at TEXT NOT NULL);"
+	"CREATE INDEX sessions_user ON sessions (user_id);"
+	"CREATE TABLE audit_heads (chain TEXT PRIMARY KEY, seq BIGINT NOT NULL,"
+	" hash TEXT NOT NULL);"
+	"CREATE TABLE audit_events (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" chain TEXT NOT NULL, seq BIGINT NOT NULL, at TEXT NOT NULL,"
+	" actor_id BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+	" object_type TEXT NOT NULL, object_id TEXT NOT NULL, data TEXT NOT NULL,"
+	" prev_hash TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (chain, seq));"
+	"CREATE INDEX audit_object ON audit_events (object_type, object_id, id);",
+};
+
+const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));
+_Static_assert(sizeof(migrations_sqlite) == sizeof(migrations_pg),
+	       "each backend has the same numbered migrations");

@@ -1,0 +1,472 @@
+/*
+ * store.c — opening, migrating and pooling stores; binding helpers; the
+ * audit chain's append. Domain functions live in store_<object>.c.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "store/store_int.h"
+
+#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* The industry taxonomy a new database starts with (DESIGN §3). */
+static const struct { const char *code, *name; } seed_industries[] = {
+	{ "hazchem", "危险化学品" }, { "coal", "煤矿" }, { "noncoal", "非煤矿山" },
+	{ "fire", "消防" }, { "road", "道路运输" }, { "construction", "建筑施工" },
+	{ "urban", "城市建设" }, { "industry_trade", "工贸" }, { "special_equipment", "特种设备" },
+	{ "gas", "燃气" }, { "campus", "校园" }, { "tourism", "旅游" },
+	{ "forest_fire", "森林草原防火" }, { "aviation", "民航" }, { "railway", "铁路" },
+	{ "postal", "邮政" }, { "waterway", "水上交通" }, { "fishing", "渔业船舶" },
+	{ "industrial_park", "工业园区" }, { "hazwaste", "危险废物" }, { "power", "电力" },
+	{ "sports", "体育高危项目" }, { "pastoral", "农牧区" },
+};
+
+void
+store_now(char *buf, size_t len)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+st_sha256_hex(const void *p, size_t n, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, p, n);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+void
+st_scope_all(struct scope *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->role = ROLE_ADMIN;
+	s->all = 1;
+	memcpy(s->region_lo, "000000000000", 13);
+	memcpy(s->region_hi, "999999999999", 13);
+}
+
+static int
+mkdir_p(const char *dir, struct error *e)
+{
+	char tmp[1024];
+	size_t n = strlen(dir);
+
+	if (n == 0 || n >= sizeof(tmp))
+		return err_set(e, ERR_IO, "data", "bad data directory '%s'", dir);
+	memcpy(tmp, dir, n + 1);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0750) != 0 && errno != EEXIST)
+			return err_set(e, ERR_IO, "data", "cannot create '%s': %s", tmp, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(tmp, 0750) != 0 && errno != EEXIST)
+		return err_set(e, ERR_IO, "data", "cannot create '%s': %s", tmp, strerror(errno));
+	return 0;
+}
+
+struct store *
+store_open(const struct store_opts *o, struct error *e)
+{
+	struct store *st;
+
+	if (sodium_init() < 0) {
+		err_set(e, ERR_INTERNAL, NULL, "cannot initialise libsodium");
+		return NULL;
+	}
+	if ((st = calloc(1, sizeof(*st))) == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		return NULL;
+	}
+	if (o->pg_url != NULL && o->pg_url[0] != '\0') {
+		snprintf(st->pg_url, sizeof(st->pg_url), "%s", o->pg_url);
+		st->db = db_pg_open(o->pg_url, e);
+	} else {
+		const char *dir = o->data_dir && o->data_dir[0] ? o->data_dir : "./hazardnet-data";
+
+		if (mkdir_p(dir, e) != 0)
+			goto out_free;
+		snprintf(st->dbpath, sizeof(st->dbpath), "%s/hazardnet.db", dir);
+		st->db = db_sqlite_open(st->dbpath, e);
+	}
+	if (st->db == NULL)
+		goto out_free;
+	return st;
+out_free:
+	free(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL)
+		st->db->ops->close(st->db);
+	free(st);
+}
+
+const char *
+store_backend(const struct store *st)
+{
+	return st->db->kind == DB_PG ? "postgresql" : "sqlite";
+}
+
+struct db_stmt *
+st_stmt(struct store *st, enum stmt_id id, struct error *e)
+{
+	return st->db->ops->stmt(st->db, id, e);
+}
+
+int
+st_bindf(struct store *st, struct db_stmt *s, struct error *e, const char *fmt, ...)
+{
+	const struct db_ops *ops = st->db->ops;
+	va_list ap;
+	int rc = 0, n = 1;
+	const char *t;
+
+	va_start(ap, fmt);
+	for (const char *f = fmt; *f != '\0' && rc == 0; f++, n++) {
+		switch (*f) {
+		case 't':
+			t = va_arg(ap, const char *);
+			rc = ops->bind_text(s, n, t ? t : "", e);
+			break;
+		case 'T':
+			t = va_arg(ap, const char *);
+			rc = t && *t ? ops->bind_text(s, n, t, e) : ops->bind_null(s, n, e);
+			break;
+		case 'i':
+			rc = ops->bind_int(s, n, va_arg(ap, int64_t), e);
+			break;
+		case 'd':
+			rc = ops->bind_double(s, n, va_arg(ap, double), e);
+			break;
+		case 'n':
+			rc = ops->bind_null(s, n, e);
+			break;
+		default:
+			rc = err_set(e, ERR_INTERNAL, NULL, "bad bind format '%c'", *f);
+		}
+	}
+	va_end(ap);
+	return rc;
+}
+
+int
+st_bind_scope(struct store *st, struct db_stmt *s, const struct scope *sc, struct error *e)
+{
+	return st_bindf(st, s, e, "ttii", sc->region_lo, sc->region_hi,
+			(int64_t)(sc->own_org_only ? sc->org_id : 0),
+			(int64_t)(sc->by_industry ? sc->org_id : 0));
+}
+
+int
+st_exec(struct store *st, struct db_stmt *s, struct error *e)
+{
+	enum db_step r = st->db->ops->step(s, e);
+
+	st->db->ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+int
+st_begin(struct store *st, struct error *e)
+{
+	return st->db->ops->begin(st->db, 1, e);
+}
+
+int
+st_commit(struct store *st, struct error *e)
+{
+	return st->db->ops->commit(st->db, e);
+}
+
+void
+st_rollback(struct store *st)
+{
+	st->db->ops->rollback(st->db);
+}
+
+void
+st_col_copy(struct store *st, struct db_stmt *s, int c, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", st->db->ops->col_text(s, c));
+}
+
+void
+st_chain_of(const char *region_code, char chain[3])
+{
+	if (region_code != NULL && strlen(region_code) >= 2 &&
+	    region_code[0] >= '0' && region_code[0] <= '9' &&
+	    region_code[1] >= '0' && region_code[1] <= '9') {
+		chain[0] = region_code[0];
+		chain[1] = region_code[1];
+	} else {
+		chain[0] = chain[1] = '0';
+	}
+	chain[2] = '\0';
+}
+
+/*
+ * The canonical form of an event: what its hash covers besides the previous
+ * hash. Shared with verify (store_audit.c) through st_audit_hash.
+ */
+void st_audit_hash(const char *prev, const char *chain, int64_t seq, const char *at,
+		   int64_t actor_id, const char *actor, const char *action,
+		   const char *otype, const char *oid, const char *data, char out[65]);
+
+void
+st_audit_hash(const char *prev, const char *chain, int64_t seq, const char *at,
+	      int64_t actor_id, const char *actor, const char *action,
+	      const char *otype, const char *oid, const char *data, char out[65])
+{
+	struct sbuf b = { 0 };
+
+	sbuf_adds(&b, prev);
+	sbuf_kv(&b, "chain", chain);
+	sbuf_kvi(&b, "seq", seq);
+	sbuf_kv(&b, "at", at);
+	sbuf_kvi(&b, "actor_id", actor_id);
+	sbuf_kv(&b, "actor", actor);
+	sbuf_kv(&b, "action", action);
+	sbuf_kv(&b, "object_type", otype);
+	sbuf_kv(&b, "object_id", oid);
+	sbuf_kv(&b, "data", data);
+	st_sha256_hex(sbuf_str(&b), b.len, out);
+	sbuf_free(&b);
+}
+
+int
+st_audit(struct store *st, const struct actor *a, const char *chain,
+	 const char *action, const char *object_type, const char *object_id,
+	 const char *data, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	char prev[65], hash[65], at[TIME_LEN];
+	int64_t seq;
+	int64_t actor_id = a ? a->user_id : 0;
+	const char *actor = a && a->login[0] ? a->login : "system";
+
+	if (!st->db->in_tx)
+		return err_set(e, ERR_INTERNAL, NULL, "audit append outside a transaction");
+	if ((s = st_stmt(st, STMT_AUDIT_HEAD_ENSURE, e)) == NULL ||
+	    st_bindf(st, s, e, "tt", chain, ZERO_HASH) != 0 || st_exec(st, s, e) != 0)
+		return -1;
+	if ((s = st_stmt(st, STMT_AUDIT_HEAD_GET, e)) == NULL ||
+	    st_bindf(st, s, e, "t", chain) != 0)
+		return -1;
+	if (ops->step(s, e) != DB_ROW) {
+		ops->reset(s);
+		return err_set(e, ERR_STORE, NULL, "audit chain '%s' has no head", chain);
+	}
+	seq = ops->col_int(s, 0) + 1;
+	st_col_copy(st, s, 1, prev, sizeof(prev));
+	ops->reset(s);
+	store_now(at, sizeof(at));
+	st_audit_hash(prev, chain, seq, at, actor_id, actor, action, object_type,
+		      object_id, data, hash);
+	if ((s = st_stmt(st, STMT_AUDIT_INSERT, e)) == NULL ||
+	    st_bindf(st, s, e, "titittttttt", chain, seq, at, actor_id, actor, action,
+		     object_type, object_id, data, prev, hash) != 0 ||
+	    st_exec(st, s, e) != 0)
+		return -1;
+	if ((s = st_stmt(st, STMT_AUDIT_HEAD_SET, e)) == NULL ||
+	    st_bindf(st, s, e, "tit", chain, seq, hash) != 0 || st_exec(st, s, e) != 0)
+		return -1;
+	return 0;
+}
+
+int
+store_schema_version(struct store *st, int *version, struct error *e)
+{
+	struct db_stmt *s;
+	enum db_step r;
+
+	if (st->db->ops->exec(st->db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			      "version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", e) != 0)
+		return -1;
+	if ((s = st_stmt(st, STMT_MIGRATION_VERSION, e)) == NULL)
+		return -1;
+	r = st->db->ops->step(s, e);
+	*version = r == DB_ROW ? (int)st->db->ops->col_int(s, 0) : 0;
+	st->db->ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+static int
+seed_taxonomy(struct store *st, struct error *e)
+{
+	struct db_stmt *s;
+	enum db_step r;
+	int n = 0;
+	struct industry ind;
+	struct sbuf b = { 0 };
+	char oid[32];
+
+	if ((s = st_stmt(st, STMT_INDUSTRY_LIST, e)) == NULL)
+		return -1;
+	r = st->db->ops->step(s, e);
+	st->db->ops->reset(s);
+	if (r != DB_DONE)
+		return r == DB_ERROR ? -1 : 0;
+	if (st_begin(st, e) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(seed_industries) / sizeof(seed_industries[0]); i++) {
+		memset(&ind, 0, sizeof(ind));
+		snprintf(ind.code, sizeof(ind.code), "%s", seed_industries[i].code);
+		snprintf(ind.name, sizeof(ind.name), "%s", seed_industries[i].name);
+		ind.active = 1;
+		if ((s = st_stmt(st, STMT_INDUSTRY_INSERT, e)) == NULL ||
+		    st_bindf(st, s, e, "tt", ind.code, ind.name) != 0 ||
+		    st->db->ops->step(s, e) != DB_ROW)
+			goto out_rollback;
+		ind.id = st->db->ops->col_int(s, 0);
+		st->db->ops->reset(s);
+		sbuf_reset(&b);
+		st_snap_industry(&ind, &b);
+		snprintf(oid, sizeof(oid), "%lld", (long long)ind.id);
+		if (st_audit(st, NULL, "00", "industry.create", "industry", oid, sbuf_str(&b), e) != 0)
+			goto out_rollback;
+		n++;
+	}
+	sbuf_free(&b);
+	return st_commit(st, e);
+out_rollback:
+	sbuf_free(&b);
+	st_rollback(st);
+	return -1;
+}
+
+int
+store_migrate(struct store *st, int *applied, struct error *e)
+{
+	const char *const *m = st->db->kind == DB_PG ? migrations_pg : migrations_sqlite;
+	struct db_stmt *s;
+	char now[TIME_LEN];
+	int version, n = 0;
+
+	if (applied)
+		*applied = 0;
+	if (store_schema_version(st, &version, e) != 0)
+		return -1;
+	if (version > migrations_count)
+		return err_set(e, ERR_STORE, NULL,
+			       "database schema %d is newer than this hazardnet (%d)",
+			       version, migrations_count);
+	for (int v = version + 1; v <= migrations_count; v++) {
+		if (st_begin(st, e) != 0)
+			return -1;
+		if (store_schema_version(st, &version, e) != 0)
+			goto out_rollback;
+		if (version >= v) { /* another process migrated meanwhile */
+			st_rollback(st);
+			continue;
+		}
+		store_now(now, sizeof(now));
+		if (st->db->ops->exec(st->db, m[v - 1], e) != 0 ||
+		    (s = st_stmt(st, STMT_MIGRATION_RECORD, e)) == NULL ||
+		    st_bindf(st, s, e, "it", (int64_t)v, now) != 0 || st_exec(st, s, e) != 0 ||
+		    st_commit(st, e) != 0)
+			goto out_rollback;
+		n++;
+	}
+	if (applied)
+		*applied = n;
+	return seed_taxonomy(st, e);
+out_rollback:
+	st_rollback(st);
+	return -1;
+}
+
+/* ---- pool ---- */
+
+struct store_pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int n, nfree;
+	struct store **all;
+	struct store **free;
+};
+
+struct store_pool *
+store_pool_new(const struct store_opts *o, int n, struct error *e)
+{
+	struct store_pool *p = calloc(1, sizeof(*p));
+
+	if (p == NULL || (p->all = calloc((size_t)n, sizeof(*p->all))) == NULL ||
+	    (p->free = calloc((size_t)n, sizeof(*p->free))) == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	for (int i = 0; i < n; i++) {
+		if ((p->all[i] = store_open(o, e)) == NULL)
+			goto out_free;
+		p->free[p->nfree++] = p->all[i];
+		p->n++;
+	}
+	return p;
+out_free:
+	store_pool_free(p);
+	return NULL;
+}
+
+struct store *
+store_pool_get(struct store_pool *p)
+{
+	struct store *st;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->nfree == 0)
+		pthread_cond_wait(&p->cv, &p->mu);
+	st = p->free[--p->nfree];
+	pthread_mutex_unlock(&p->mu);
+	return st;
+}
+
+void
+store_pool_put(struct store_pool *p, struct store *st)
+{
+	if (st->db->in_tx)
+		st_rollback(st);
+	pthread_mutex_lock(&p->mu);
+	p->free[p->nfree++] = st;
+	pthread_cond_signal(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+void
+store_pool_free(struct store_pool *p)
+{
+	if (p == NULL)
+		return;
+	for (int i = 0; p->all && i < p->n; i++)
+		store_close(p->all[i]);
+	if (p->all) {
+		pthread_mutex_destroy(&p->mu);
+		pthread_cond_destroy(&p->cv);
+	}
+	free(p->all);
+	free(p->free);
+	free(p);
+}

@@ -1,0 +1,199 @@
+/*
+ * store.h — hazardnet's storage port. An opaque struct store over one
+ * database connection (SQLite file or PostgreSQL URL); every domain read
+ * takes the caller's scope and never returns what lies outside it (such an
+ * object reads as ERR_NOT_FOUND). Every change runs in one transaction with
+ * its audit event. A struct store is used by one thread at a time; a server
+ * keeps a pool of them (store_pool_*).
+ */
+#ifndef HN_STORE_H
+#define HN_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/error.h"
+#include "core/model.h"
+
+struct store;
+
+struct store_opts {
+	const char *data_dir;   /* SQLite: DIR/hazardnet.db (DIR created) */
+	const char *pg_url;     /* non-NULL and non-empty: PostgreSQL */
+};
+
+/* Open (creating the data directory or database file when absent). The
+ * schema is not touched: call store_migrate. Caller frees with store_close. */
+struct store *store_open(const struct store_opts *o, struct error *e);
+
+/* Close and free st (NULL is fine). */
+void store_close(struct store *st);
+
+/* "sqlite" or "postgresql". */
+const char *store_backend(const struct store *st);
+
+/*
+ * Bring the schema up to date: run the migrations not yet applied, each in
+ * its own transaction, and seed the industry taxonomy when it is empty.
+ * Idempotent. *applied (may be NULL) gets how many ran.
+ */
+int store_migrate(struct store *st, int *applied, struct error *e);
+
+/* The schema version applied, 0 for an empty database. */
+int store_schema_version(struct store *st, int *version, struct error *e);
+
+/* A pool of n stores on the same database, for the server's threads. */
+struct store_pool;
+struct store_pool *store_pool_new(const struct store_opts *o, int n, struct error *e);
+/* Borrow a store (waits while all are out); give it back with store_pool_put. */
+struct store *store_pool_get(struct store_pool *p);
+void store_pool_put(struct store_pool *p, struct store *st);
+void store_pool_free(struct store_pool *p);
+
+/* The current instant, UTC, "YYYY-MM-DDTHH:MM:SSZ" (buf ≥ TIME_LEN). */
+void store_now(char *buf, size_t len);
+
+/* ---- regions ---- */
+
+/*
+ * Insert or update a batch of regions in one transaction, with one audit
+ * event for the batch. Parents must come before their children or already
+ * exist.
+ */
+int store_region_import(struct store *st, const struct actor *a,
+			const struct region *rs, size_t n, struct error *e);
+int store_region_get(struct store *st, const char *code, struct region *out,
+		     struct error *e);
+/* Children of parent ("" for the provinces), by code; cb returns non-zero to stop. */
+int store_region_children(struct store *st, const char *parent,
+			  int (*cb)(const struct region *, void *), void *arg,
+			  struct error *e);
+int store_region_count(struct store *st, int64_t *n, struct error *e);
+
+/* ---- industries ---- */
+
+int store_industry_list(struct store *st, int (*cb)(const struct industry *, void *),
+			void *arg, struct error *e);
+int store_industry_get(struct store *st, int64_t id, struct industry *out,
+		       struct error *e);
+/* Fills in->id. A duplicate code or name is ERR_CONFLICT (field "name"/"code"). */
+int store_industry_create(struct store *st, const struct actor *a,
+			  struct industry *in, struct error *e);
+/* Updates name and active of in->id. */
+int store_industry_update(struct store *st, const struct actor *a,
+			  const struct industry *in, struct error *e);
+
+/* ---- orgs ---- */
+
+struct org_filter {
+	int kind;                          /* -1: any */
+	int64_t industry_id;               /* 0: any */
+	char region[REGION_CODE_LEN + 1];  /* "": any; else this subtree */
+	char q[TEXT_SMALL];                /* "": none; name contains, or credit code */
+	int64_t after_id;                  /* keyset cursor: ids > after_id */
+	int limit;                         /* 1–500 */
+};
+
+/*
+ * Create an org (id, version, timestamps filled in). Checks what the store
+ * can know: the region exists (ERR_INVALID field region_code), the industry
+ * exists (field industry / industries), the credit code is not taken
+ * (ERR_CONFLICT field credit_code). Field validation is the caller's.
+ */
+int store_org_create(struct store *st, const struct actor *a, struct org *o,
+		     struct error *e);
+
+/* The org id if s may see it, else ERR_NOT_FOUND. */
+int store_org_get(struct store *st, const struct scope *s, int64_t id,
+		  struct org *out, struct error *e);
+
+/*
+ * Replace the org's fields with o's, if s may see it (else ERR_NOT_FOUND)
+ * and o->version is current (else ERR_STALE). On success o is reloaded.
+ */
+int store_org_update(struct store *st, const struct actor *a, const struct scope *s,
+		     struct org *o, struct error *e);
+
+/*
+ * The orgs s may see that match f, in id order, one callback each (the org
+ * is borrowed for the call). *total (may be NULL) gets the count of all
+ * matches; *more is set when rows beyond the limit exist.
+ */
+int store_org_list(struct store *st, const struct scope *s, const struct org_filter *f,
+		   int (*cb)(const struct org *, void *), void *arg,
+		   int64_t *total, int *more, struct error *e);
+
+/* ---- users and sessions ---- */
+
+struct user_filter {
+	int64_t org_id;     /* 0: any */
+	int role;           /* -1: any */
+	char q[TEXT_SMALL];
+	int64_t after_id;
+	int limit;
+};
+
+/* Create a user; pw_hash must already be an argon2id string. Duplicate
+ * login: ERR_CONFLICT field login; unknown org: ERR_INVALID field org_id. */
+int store_user_create(struct store *st, const struct actor *a, struct user *u,
+		      struct error *e);
+int store_user_get(struct store *st, int64_t id, struct user *out, struct error *e);
+int store_user_by_login(struct store *st, const char *login, struct user *out,
+			struct error *e);
+/* Replace name, phone, role, org, password hash, active (version checked). */
+int store_user_update(struct store *st, const struct actor *a, struct user *u,
+		      struct error *e);
+int store_user_list(struct store *st, const struct user_filter *f,
+		    int (*cb)(const struct user *, void *), void *arg,
+		    int64_t *total, int *more, struct error *e);
+
+/*
+ * Count a failed login; lock the account until lock_until once failures
+ * reach max_failures. *locked gets whether it is now locked.
+ */
+int store_user_login_failed(struct store *st, int64_t id, int max_failures,
+			    const char *lock_until, int *locked, struct error *e);
+int store_user_login_ok(struct store *st, int64_t id, struct error *e);
+
+/* Sessions are stored by the SHA-256 hex of their token, never the token. */
+int store_session_create(struct store *st, const char *token_hash, int64_t user_id,
+			 const char *expires_at, struct error *e);
+/* The active user of a live session, else ERR_UNAUTHORIZED. */
+int store_session_user(struct store *st, const char *token_hash, struct user *out,
+		       struct error *e);
+int store_session_delete(struct store *st, const char *token_hash, struct error *e);
+
+/* ---- audit ---- */
+
+struct audit_problem {
+	const char *chain;
+	int64_t seq;            /* 0 when the problem is a row, not an event */
+	const char *object_type;
+	const char *object_id;
+	const char *what;       /* "hash mismatch", "row edited", "row removed", … */
+};
+
+/*
+ * Check every chain link and that each audited row still says what its last
+ * audit event says. cb is called for each problem found (it returns non-zero
+ * to stop). *events gets the number of events checked. Returns 0 when the
+ * check ran (problems or not), -1 when it could not run.
+ */
+int store_audit_verify(struct store *st, int (*cb)(const struct audit_problem *, void *),
+		       void *arg, int64_t *events, int64_t *problems, struct error *e);
+
+/* ---- backup ---- */
+
+/* A consistent copy of the whole database in file path, online. */
+int store_backup(struct store *st, const char *path, struct error *e);
+
+/* Replace the database of o with the backup in path (server stopped). */
+int store_restore(const struct store_opts *o, const char *path, struct error *e);
+
+/*
+ * A digest of every row of every table, in a fixed order, as 64 hex chars:
+ * equal digests mean equal contents (used by the backup round-trip test).
+ */
+int store_digest(struct store *st, char out[65], struct error *e);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * store_int.h — private declarations shared by the store's files.
+ */
+#ifndef HN_STORE_INT_H
+#define HN_STORE_INT_H
+
+#include "core/sbuf.h"
+#include "store/db.h"
+#include "store/store.h"
+
+struct store {
+	struct db *db;
+	char dbpath[1100];   /* SQLite file; "" for PostgreSQL */
+	char pg_url[1024];
+};
+
+/*
+ * Bind parameters $1… from a format: 't' text (const char *), 'i' int64_t,
+ * 'd' double, 'n' null (no argument), 'T' text or null when "" / NULL.
+ */
+int st_bindf(struct store *st, struct db_stmt *s, struct error *e, const char *fmt, ...);
+
+/* Bind a scope as $1–$4 (see stmts.h). */
+int st_bind_scope(struct store *st, struct db_stmt *s, const struct scope *sc,
+		  struct error *e);
+
+/* Prepared statement id, or NULL with e filled. */
+struct db_stmt *st_stmt(struct store *st, enum stmt_id id, struct error *e);
+
+/* Run s to completion expecting no rows; 0 or -1. */
+int st_exec(struct store *st, struct db_stmt *s, struct error *e);
+
+/* Begin a write transaction / commit / roll back. */
+int st_begin(struct store *st, struct error *e);
+int st_commit(struct store *st, struct error *e);
+void st_rollback(struct store *st);
+
+/* Copy a column's text into buf of size n (truncating safely). */
+void st_col_copy(struct store *st, struct db_stmt *s, int c, char *buf, size_t n);
+
+/* The audit chain of a region code: its province ("54"), or "00". */
+void st_chain_of(const char *region_code, char chain[3]);
+
+/*
+ * Append an event to chain inside the current transaction: action such as
+ * "org.create", the object it concerns, and its canonical data (the row as
+ * it now stands, for objects whose rows verify checks).
+ */
+int st_audit(struct store *st, const struct actor *a, const char *chain,
+	     const char *action, const char *object_type, const char *object_id,
+	     const char *data, struct error *e);
+
+/* Canonical snapshots, the same at write time and at verify time. */
+void st_snap_org(const struct org *o, struct sbuf *b);
+void st_snap_user(const struct user *u, struct sbuf *b);
+void st_snap_industry(const struct industry *i, struct sbuf *b);
+
+/* Row readers for the column lists of stmts.c. */
+void st_read_org(struct store *st, struct db_stmt *s, struct org *o);
+void st_read_user(struct store *st, struct db_stmt *s, struct user *u);
+void st_read_industry(struct store *st, struct db_stmt *s, struct industry *i);
+
+/* Load o->industries from org_industries. */
+int st_org_load_industries(struct store *st, struct org *o, struct error *e);
+
+/* SHA-256 hex (65 bytes with NUL) of n bytes. */
+void st_sha256_hex(const void *p, size_t n, char out[65]);
+
+/* A scope that sees everything (verify, the command line). */
+void st_scope_all(struct scope *s);
+
+#endif
