@@ -1,0 +1,344 @@
+/*
+ * test_store_schema.c — store conformance: opening, migrations, the seeded
+ * industry taxonomy, industries, pools. Runs on the backend named by
+ * HN_STORE (see store_fixture.h).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "store_fixture.h"
+
+static int
+count_industry(const struct industry *in, void *arg)
+{
+	(void)in;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+industry_count(struct fx *f)
+{
+	struct error e = { 0 };
+	int n = 0;
+
+	assert_int_equal(store_industry_list(f->st, count_industry, &n, &e), 0);
+	return n;
+}
+
+static void
+test_backend_is_the_one_asked_for(void **state)
+{
+	struct fx *f = *state;
+
+	assert_string_equal(store_backend(f->st), fx_is_pg() ? "postgresql" : "sqlite");
+}
+
+static void
+test_fresh_store_has_schema_version_zero(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	int version = -1;
+
+	assert_int_equal(store_schema_version(f->st, &version, &e), 0);
+	assert_int_equal(version, 0);
+}
+
+static void
+test_migrate_twice_second_applies_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	int applied = -1, version = -1, again = -1, version2 = -1;
+
+	assert_int_equal(store_migrate(f->st, &applied, &e), 0);
+	assert_true(applied > 0);
+	assert_int_equal(store_schema_version(f->st, &version, &e), 0);
+	assert_int_equal(version, applied);
+
+	assert_int_equal(store_migrate(f->st, &again, &e), 0);
+	assert_int_equal(again, 0);
+	assert_int_equal(store_schema_version(f->st, &version2, &e), 0);
+	assert_int_equal(version2, version);
+}
+
+static void
+test_migrate_after_reopen_applies_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	int applied = -1, version = -1, again = -1, version2 = -1;
+
+	assert_int_equal(store_migrate(f->st, &applied, &e), 0);
+	assert_int_equal(store_schema_version(f->st, &version, &e), 0);
+	store_close(f->st);
+	f->st = NULL;
+	assert_int_equal(fx_open(f), 0);
+	assert_int_equal(store_migrate(f->st, &again, &e), 0);
+	assert_int_equal(again, 0);
+	assert_int_equal(store_schema_version(f->st, &version2, &e), 0);
+	assert_int_equal(version2, version);
+}
+
+static void
+test_migrate_seeds_industries_once(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	int n;
+
+	assert_int_equal(store_migrate(f->st, NULL, &e), 0);
+	n = industry_count(f);
+	assert_true(n > 0);
+	assert_int_equal(store_migrate(f->st, NULL, &e), 0);
+	assert_int_equal(industry_count(f), n);
+}
+
+static int
+check_industry(const struct industry *in, void *arg)
+{
+	(void)arg;
+	assert_true(in->id > 0);
+	assert_true(in->code[0] != '\0');
+	assert_true(in->name[0] != '\0');
+	assert_int_equal(in->active, 1);
+	return 0;
+}
+
+static void
+test_seeded_industries_have_code_name_and_are_active(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+
+	assert_int_equal(store_industry_list(f->st, check_industry, NULL, &e), 0);
+}
+
+static int
+stop_at_first(const struct industry *in, void *arg)
+{
+	(void)in;
+	(*(int *)arg)++;
+	return 1;
+}
+
+static void
+test_industry_list_stops_when_callback_says_so(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	int calls = 0;
+
+	store_industry_list(f->st, stop_at_first, &calls, &e);
+	assert_int_equal(calls, 1);
+}
+
+static void
+test_industry_create_get_round_trip(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct industry in = { 0 }, out = { 0 };
+	int before = industry_count(f);
+
+	snprintf(in.code, sizeof(in.code), "test_mining");
+	snprintf(in.name, sizeof(in.name), "测试矿山");
+	in.active = 1;
+	assert_int_equal(store_industry_create(f->st, &f->actor, &in, &e), 0);
+	assert_true(in.id > 0);
+	assert_int_equal(store_industry_get(f->st, in.id, &out, &e), 0);
+	assert_int_equal(out.id, in.id);
+	assert_string_equal(out.code, "test_mining");
+	assert_string_equal(out.name, "测试矿山");
+	assert_int_equal(out.active, 1);
+	assert_int_equal(industry_count(f), before + 1);
+}
+
+static void
+test_industry_create_duplicate_code_conflict(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct industry in = { 0 }, dup = { 0 };
+	int before;
+
+	snprintf(in.code, sizeof(in.code), "test_a");
+	snprintf(in.name, sizeof(in.name), "测试甲");
+	assert_int_equal(store_industry_create(f->st, &f->actor, &in, &e), 0);
+	before = industry_count(f);
+	snprintf(dup.code, sizeof(dup.code), "test_a");
+	snprintf(dup.name, sizeof(dup.name), "测试乙");
+	assert_int_equal(store_industry_create(f->st, &f->actor, &dup, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_string_equal(e.field, "code");
+	assert_int_equal(industry_count(f), before);
+}
+
+static void
+test_industry_create_duplicate_name_conflict(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct industry in = { 0 }, dup = { 0 };
+	int before;
+
+	snprintf(in.code, sizeof(in.code), "test_a");
+	snprintf(in.name, sizeof(in.name), "测试甲");
+	assert_int_equal(store_industry_create(f->st, &f->actor, &in, &e), 0);
+	before = industry_count(f);
+	snprintf(dup.code, sizeof(dup.code), "test_b");
+	snprintf(dup.name, sizeof(dup.name), "测试甲");
+	assert_int_equal(store_industry_create(f->st, &f->actor, &dup, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_string_equal(e.field, "name");
+	assert_int_equal(industry_count(f), before);
+}
+
+static void
+test_industry_update_changes_name_and_active(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct industry in = { 0 }, out = { 0 };
+
+	in.id = fx_industry(f, 0);
+	assert_int_equal(store_industry_get(f->st, in.id, &in, &e), 0);
+	snprintf(in.name, sizeof(in.name), "改名后的行业");
+	in.active = 0;
+	assert_int_equal(store_industry_update(f->st, &f->actor, &in, &e), 0);
+	assert_int_equal(store_industry_get(f->st, in.id, &out, &e), 0);
+	assert_string_equal(out.name, "改名后的行业");
+	assert_int_equal(out.active, 0);
+}
+
+static void
+test_industry_get_unknown_not_found(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct industry out;
+
+	assert_int_equal(store_industry_get(f->st, 987654321, &out, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+}
+
+static void
+test_industry_update_unknown_not_found(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct industry in = { 0 };
+
+	in.id = 987654321;
+	snprintf(in.code, sizeof(in.code), "nope");
+	snprintf(in.name, sizeof(in.name), "无");
+	assert_int_equal(store_industry_update(f->st, &f->actor, &in, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+}
+
+static void
+test_store_now_is_utc_iso8601(void **state)
+{
+	char buf[TIME_LEN];
+
+	(void)state;
+	store_now(buf, sizeof(buf));
+	assert_int_equal(strlen(buf), 20);
+	assert_int_equal(buf[4], '-');
+	assert_int_equal(buf[10], 'T');
+	assert_int_equal(buf[19], 'Z');
+}
+
+static void
+test_open_unreachable_pg_refused_without_password_in_message(void **state)
+{
+	struct store_opts o = { 0 };
+	struct error e = { 0 };
+	struct store *st;
+
+	(void)state;
+	/* port 1 on loopback: nothing listens there */
+	o.pg_url = "postgresql://hazardnet:s3cr3tpw@127.0.0.1:1/nothing?connect_timeout=5";
+	st = store_open(&o, &e);
+	assert_null(st);
+	assert_int_equal(e.code, ERR_STORE);
+	assert_null(strstr(e.message, "s3cr3tpw"));
+	assert_non_null(strstr(e.message, "127.0.0.1"));
+}
+
+static void
+test_open_sqlite_under_a_file_refused(void **state)
+{
+	struct store_opts o = { 0 };
+	struct error e = { 0 };
+	char file[FX_PATH_MAX], dir[FX_PATH_MAX + 8];
+	FILE *fp;
+
+	(void)state;
+	fx_tmpfile(file, sizeof(file), "plain");
+	fp = fopen(file, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	snprintf(dir, sizeof(dir), "%s/data", file);
+	o.data_dir = dir;
+	assert_null(store_open(&o, &e));
+	assert_int_not_equal(e.code, ERR_NONE);
+	unlink(file);
+}
+
+static void
+test_pool_stores_share_one_database(void **state)
+{
+	struct fx *f = *state;
+	struct error e = { 0 };
+	struct store_pool *p;
+	struct store *a, *b;
+	struct region r;
+	int64_t n = -1;
+
+	fx_seed_regions(f);
+	p = store_pool_new(&f->opts, 2, &e);
+	assert_non_null(p);
+	a = store_pool_get(p);
+	b = store_pool_get(p);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_ptr_not_equal(a, b);
+	assert_int_equal(store_region_get(a, FX_LHASA, &r, &e), 0);
+	assert_string_equal(r.name, "拉萨市");
+	assert_int_equal(store_region_count(b, &n, &e), 0);
+	assert_int_equal(n, (int64_t)FX_NREGIONS);
+	store_pool_put(p, b);
+	store_pool_put(p, a);
+	store_pool_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FX_TEST_RAW(test_fresh_store_has_schema_version_zero),
+		FX_TEST_RAW(test_migrate_twice_second_applies_nothing),
+		FX_TEST_RAW(test_migrate_after_reopen_applies_nothing),
+		FX_TEST_RAW(test_migrate_seeds_industries_once),
+		FX_TEST(test_backend_is_the_one_asked_for),
+		FX_TEST(test_seeded_industries_have_code_name_and_are_active),
+		FX_TEST(test_industry_list_stops_when_callback_says_so),
+		FX_TEST(test_industry_create_get_round_trip),
+		FX_TEST(test_industry_create_duplicate_code_conflict),
+		FX_TEST(test_industry_create_duplicate_name_conflict),
+		FX_TEST(test_industry_update_changes_name_and_active),
+		FX_TEST(test_industry_get_unknown_not_found),
+		FX_TEST(test_industry_update_unknown_not_found),
+		cmocka_unit_test(test_store_now_is_utc_iso8601),
+		cmocka_unit_test(test_open_unreachable_pg_refused_without_password_in_message),
+		cmocka_unit_test(test_open_sqlite_under_a_file_refused),
+		FX_TEST(test_pool_stores_share_one_database),
+	};
+
+	return cmocka_run_group_tests_name(fx_group("store schema"), tests, NULL, NULL);
+}
