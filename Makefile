@@ -14,7 +14,7 @@ CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
            -DHN_SHAREDIR='"$(PREFIX)/share/hazardnet"' -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
-LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/store/*.c src/http/*.c \
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/store/*.c src/http/*.c src/auth/*.c \
                               src/jobs/*.c src/export/*.c src/cli/*.c))
 DATA_FILES := $(sort $(wildcard data/*.tsv))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/data.o

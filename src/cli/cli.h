@@ -61,11 +61,9 @@ CMD_DECL(demo);
 CMD_DECL(plan);
 CMD_DECL(region);
 CMD_DECL(user);
-CMD_DECL(gen);
 CMD_DECL(backup);
 CMD_DECL(restore);
 CMD_DECL(audit);
-CMD_DECL(jobs);
 CMD_DECL(help);
 CMD_DECL(version);
 #undef CMD_DECL

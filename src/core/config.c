@@ -107,3 +107,9 @@ config_set(struct config *cfg, const char *key, const char *value,
 	}
 	return -1;
 }
+
+const char *
+config_key_name(size_t i)
+{
+	return i < sizeof(ckeys) / sizeof(ckeys[0]) ? ckeys[i].name : NULL;
+}

@@ -41,4 +41,7 @@ void config_defaults(struct config *cfg);
 int config_set(struct config *cfg, const char *key, const char *value,
 	       char *err, size_t errlen);
 
+
+/* The name of the i-th configuration key ("server.listen"), NULL past the end. */
+const char *config_key_name(size_t i);
 #endif

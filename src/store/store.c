@@ -58,6 +58,12 @@ st_scope_all(struct scope *s)
 	memcpy(s->region_hi, "999999999999", 13);
 }
 
+void
+store_scope_all(struct scope *s)
+{
+	st_scope_all(s);
+}
+
 static int
 mkdir_p(const char *dir, struct error *e)
 {
@@ -293,6 +299,12 @@ st_audit(struct store *st, const struct actor *a, const char *chain,
 	    st_bindf(st, s, e, "tit", chain, seq, hash) != 0 || st_exec(st, s, e) != 0)
 		return -1;
 	return 0;
+}
+
+int
+store_schema_latest(void)
+{
+	return migrations_count;
 }
 
 int

@@ -39,6 +39,9 @@ const char *store_backend(const struct store *st);
  */
 int store_migrate(struct store *st, int *applied, struct error *e);
 
+/* The schema version this build migrates to. */
+int store_schema_latest(void);
+
 /* The schema version applied, 0 for an empty database. */
 int store_schema_version(struct store *st, int *version, struct error *e);
 
@@ -49,6 +52,9 @@ struct store_pool *store_pool_new(const struct store_opts *o, int n, struct erro
 struct store *store_pool_get(struct store_pool *p);
 void store_pool_put(struct store_pool *p, struct store *st);
 void store_pool_free(struct store_pool *p);
+
+/* A scope that sees everything: the command line, the system's own reads. */
+void store_scope_all(struct scope *s);
 
 /* The current instant, UTC, "YYYY-MM-DDTHH:MM:SSZ" (buf ≥ TIME_LEN). */
 void store_now(char *buf, size_t len);

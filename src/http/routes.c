@@ -1,0 +1,40 @@
+/*
+ * routes.c — the route table (cgit's cmd.c): method, pattern, handler,
+ * flags checked before the handler runs, and the accepted input, which
+ * also generates /api/v1/openapi.json. Adding an endpoint is one line here.
+ */
+#include "http/http_int.h"
+
+const struct route routes[] = {
+	{ M_GET, "/healthz", api_healthz, R_PUBLIC, "liveness and database check", NULL, NULL },
+	{ M_GET, "/metrics", api_metrics, R_PUBLIC, "Prometheus metrics", NULL, NULL },
+	{ M_GET, "/api/v1/openapi.json", api_openapi, R_PUBLIC, "this API's description", NULL, NULL },
+
+	{ M_POST, "/api/v1/session", api_session_create, R_PUBLIC, "sign in", session_fields, NULL },
+	{ M_GET, "/api/v1/session", api_session_get, 0, "the signed-in user", NULL, NULL },
+	{ M_DELETE, "/api/v1/session", api_session_delete, 0, "sign out", NULL, NULL },
+	{ M_GET, "/api/v1/workbench", api_workbench, 0, "the user's to-dos and counts", NULL, NULL },
+
+	{ M_GET, "/api/v1/regions", api_regions_list, 0, "regions under ?parent=", NULL, region_query },
+	{ M_GET, "/api/v1/regions/{id}", api_regions_get, 0, "one region by its 12-digit code", NULL, NULL },
+
+	{ M_GET, "/api/v1/industries", api_industries_list, 0, "the industry taxonomy", NULL, NULL },
+	{ M_POST, "/api/v1/industries", api_industries_create, R_WRITE | R_ADMIN, "add an industry",
+	  industry_create_fields, NULL },
+	{ M_PATCH, "/api/v1/industries/{id}", api_industries_update, R_WRITE | R_ADMIN,
+	  "rename or (de)activate an industry", industry_update_fields, NULL },
+
+	{ M_GET, "/api/v1/orgs", api_orgs_list, 0, "orgs in scope", NULL, org_query },
+	{ M_POST, "/api/v1/orgs", api_orgs_create, R_WRITE, "create an org", org_create_fields, NULL },
+	{ M_GET, "/api/v1/orgs/{id}", api_orgs_get, 0, "one org", NULL, NULL },
+	{ M_PATCH, "/api/v1/orgs/{id}", api_orgs_update, R_WRITE, "change an org (version checked)",
+	  org_update_fields, NULL },
+
+	{ M_GET, "/api/v1/users", api_users_list, R_ADMIN, "users", NULL, user_query },
+	{ M_POST, "/api/v1/users", api_users_create, R_WRITE | R_ADMIN, "create a user",
+	  user_create_fields, NULL },
+	{ M_GET, "/api/v1/users/{id}", api_users_get, R_ADMIN, "one user", NULL, NULL },
+	{ M_PATCH, "/api/v1/users/{id}", api_users_update, R_WRITE | R_ADMIN,
+	  "change a user (version checked)", user_update_fields, NULL },
+};
+const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
