@@ -1,0 +1,127 @@
+// Every word the user reads lives here or in the page templates: the server
+// speaks machine names ("enterprise", "operating") and English diagnostics,
+// and this module turns them into Simplified Chinese.
+
+export const PRODUCT_NAME = '隐患排查治理“一张网”';
+
+export const ROLES = {
+  admin: '系统管理员',
+  office: '安委办',
+  regulator: '监管部门',
+  inspector: '执法人员',
+  enterprise: '企业',
+  leader: '领导',
+};
+
+export const ORG_KINDS = {
+  committee: '安委会',
+  office: '安委办',
+  department: '部门',
+  enterprise: '生产经营单位',
+  agency: '技术服务机构',
+};
+
+export const ORG_STATUS = { operating: '在营', suspended: '停产', closed: '关闭' };
+
+export const SCALES = { above: '规上', below: '规下' };
+
+export const HAZARD_LEVELS = ['无重大危险源', '一级', '二级', '三级', '四级'];
+
+export const STANDARD_GRADES = ['无', '一级', '二级', '三级'];
+
+export const RISK_COLOURS = { red: '红', orange: '橙', yellow: '黄', blue: '蓝' };
+
+export const REGION_LEVELS = {
+  province: '省',
+  city: '市',
+  county: '县（区）',
+  town: '乡镇（街道）',
+  village: '村（社区）',
+};
+
+export const SEVERITIES = { high: '紧急', major: '重大', medium: '一般', normal: '一般', low: '提示', info: '提示' };
+
+// Workbench counters the UI knows how to name; unknown keys are not shown
+// rather than shown in English.
+export const COUNT_LABELS = {
+  orgs: '单位',
+  enterprises: '企业',
+  users: '用户',
+  industries: '行业',
+  todos: '待办',
+  hazards: '隐患',
+  hazards_open: '未闭环隐患',
+  hazards_overdue: '逾期隐患',
+  major_hazards: '重大隐患',
+  major_hazards_open: '未销号重大隐患',
+  risks: '风险点',
+  tasks: '任务',
+  tasks_overdue: '逾期任务',
+  inspections: '执法检查',
+  tipoffs: '举报',
+  accidents: '事故',
+};
+
+// Field names as the API spells them → what a person calls them. Used to
+// word field errors when the server's message is not Chinese.
+export const FIELD_LABELS = {
+  login: '账号',
+  password: '密码',
+  name: '名称',
+  phone: '联系电话',
+  role: '角色',
+  org_id: '所属单位',
+  active: '状态',
+  kind: '单位类型',
+  region_code: '所在地区',
+  credit_code: '统一社会信用代码',
+  industry: '行业',
+  industries: '监管行业',
+  scale: '规模',
+  major_hazard_level: '重大危险源等级',
+  standard_grade: '安全生产标准化等级',
+  status: '经营状态',
+  address: '地址',
+  lat: '纬度',
+  lon: '经度',
+  safety_director: '安全负责人',
+  code: '代码',
+  version: '版本',
+};
+
+const CODE_MESSAGES = {
+  network: '无法连接服务器，请检查网络后重试',
+  malformed: '请求格式有误',
+  unauthorized: '账号或密码错误',
+  account_locked: '账号已被锁定，请稍后再试或联系系统管理员',
+  forbidden: '您没有执行此操作的权限',
+  not_found: '记录不存在或不在您的管辖范围内',
+  method_not_allowed: '不支持该操作',
+  conflict: '与已有记录冲突',
+  stale_version: '该记录已被他人修改，请重新加载后再保存',
+  too_large: '提交的内容过大',
+  unsupported_media_type: '不支持的内容类型',
+  invalid: '填写的内容不正确',
+  rate_limited: '操作过于频繁，请稍后再试',
+  io_error: '服务器文件读写出错，请稍后再试',
+  store_error: '服务器数据库出错，请稍后再试',
+  internal: '服务器内部错误，请稍后再试',
+};
+
+const CJK = /[\u3400-\u9fff]/;
+
+// The Chinese sentence to show for an API error. A server message that is
+// already Chinese is shown as it is; otherwise the wording comes from the
+// error code and the field it names.
+export function errorMessage(code, message, field, status) {
+  if (message && CJK.test(message)) return message;
+  const label = field && FIELD_LABELS[field];
+  if (label) {
+    if (code === 'invalid' && field === 'credit_code') return '统一社会信用代码不正确（格式或校验位有误）';
+    if (code === 'invalid') return `${label}填写不正确`;
+    if (code === 'conflict') return `${label}已存在`;
+  }
+  if (code && CODE_MESSAGES[code]) return CODE_MESSAGES[code];
+  if (status >= 500) return CODE_MESSAGES.internal;
+  return status ? `操作失败（错误代码 ${status}）` : '操作失败';
+}

@@ -1,0 +1,96 @@
+// 工作台: my to-dos and the counters the server offers for my role.
+
+import { api } from '../api.js';
+import { COUNT_LABELS, SEVERITIES, ROLES } from '../labels.js';
+import { session } from '../state.js';
+
+const { ref, computed, onMounted } = Vue;
+
+// A to-do link from the server may be "#/x", "/x" or a full same-origin URL.
+function todoHref(link) {
+  if (!link) return null;
+  if (link.startsWith('#')) return link;
+  if (link.startsWith('/') && !link.startsWith('//')) return '#' + link;
+  return null;
+}
+
+function dueState(due) {
+  if (!due) return '';
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  return '';
+}
+
+export default {
+  setup() {
+    const todos = ref([]);
+    const counts = ref({});
+    const loading = ref(true);
+    const failed = ref('');
+
+    async function load() {
+      loading.value = true;
+      failed.value = '';
+      try {
+        const data = await api.get('/workbench');
+        todos.value = data.todos || [];
+        counts.value = data.counts || {};
+      } catch (e) {
+        failed.value = e.message;
+      } finally {
+        loading.value = false;
+      }
+    }
+    onMounted(load);
+
+    const countList = computed(() => Object.entries(counts.value)
+      .filter(([k, v]) => COUNT_LABELS[k] && typeof v === 'number')
+      .map(([k, v]) => ({ key: k, label: COUNT_LABELS[k], value: v })));
+
+    const greeting = computed(() => {
+      const u = session.user;
+      return `${u.name || u.login}，您好`;
+    });
+    const roleLabel = computed(() => ROLES[session.user.role] || '');
+
+    return { todos, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, user: session.user };
+  },
+  template: `
+    <section class="page">
+      <div class="page-head">
+        <h1 class="page-title">工作台</h1>
+        <span class="muted">{{ greeting }}（{{ user.org_name ? user.org_name + ' · ' : '' }}{{ roleLabel }}）</span>
+      </div>
+      <div v-if="countList.length" class="stats">
+        <div v-for="c in countList" :key="c.key" class="stat">
+          <span class="stat-value">{{ c.value }}</span>
+          <span class="stat-label">{{ c.label }}</span>
+        </div>
+      </div>
+      <div class="panel">
+        <div class="panel-head">
+          <h2>我的待办</h2>
+          <button type="button" class="btn btn-quiet" @click="load" :disabled="loading">刷新</button>
+        </div>
+        <p v-if="loading" class="loading">正在加载…</p>
+        <div v-else-if="failed" class="empty">
+          <p>待办加载失败：{{ failed }}</p>
+        </div>
+        <div v-else-if="!todos.length" class="empty">
+          <p>暂无待办</p>
+          <p class="muted small">需要您处理的隐患、任务、报告等事项会显示在这里。</p>
+        </div>
+        <ul v-else class="todo-list">
+          <li v-for="(t, i) in todos" :key="i" class="todo" :class="'sev-' + (t.severity || 'normal')">
+            <span v-if="t.severity && SEVERITIES[t.severity]" class="badge" :class="'sev-badge-' + t.severity">{{ SEVERITIES[t.severity] }}</span>
+            <a v-if="todoHref(t.link)" :href="todoHref(t.link)" class="todo-title">{{ t.title }}</a>
+            <span v-else class="todo-title">{{ t.title }}</span>
+            <span v-if="t.due" class="todo-due" :class="dueState(t.due)">
+              {{ dueState(t.due) === 'overdue' ? '已逾期 · ' : dueState(t.due) === 'today' ? '今日到期 · ' : '' }}期限 {{ t.due }}
+            </span>
+          </li>
+        </ul>
+      </div>
+    </section>`,
+};
