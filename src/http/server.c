@@ -408,7 +408,7 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 	}
 	if (strncmp(url, "/api/", 5) != 0 && strcmp(url, "/healthz") != 0 &&
 	    strcmp(url, "/metrics") != 0) {
-		if (m != M_GET) {
+		if (m != M_GET && strcmp(method, "HEAD") != 0) {
 			err_set(&e, ERR_METHOD, NULL, "only GET is served here");
 			goto out_error_nostate;
 		}

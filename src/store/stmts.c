@@ -73,6 +73,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"UPDATE industries SET name = $2, active = $3, version = version + 1 "
 		"WHERE id = $1", NULL },
 
+	/* Which of code ($1) and name ($2) another industry ($3) already has. */
+	[STMT_INDUSTRY_TAKEN] = { "industry_taken",
+		"SELECT code = $1, name = $2 FROM industries WHERE (code = $1 OR name = $2) "
+		"AND id <> $3",
+		"SELECT CASE WHEN code = $1 THEN 1 ELSE 0 END, CASE WHEN name = $2 THEN 1 ELSE 0 END "
+		"FROM industries WHERE (code = $1 OR name = $2) AND id <> $3" },
+
 	[STMT_ORG_INSERT] = { "org_insert",
 		"INSERT INTO orgs (kind, name, region_code, credit_code, industry_id, scale, "
 		"major_hazard_level, standard_grade, risk_colour, status, address, lat, lon, "

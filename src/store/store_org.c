@@ -111,6 +111,24 @@ store_region_import(struct store *st, const struct actor *a, const struct region
 	if (st_begin(st, e) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
+		struct region parent;
+		int level = region_level_of(rs[i].code);
+
+		if (level < 0 || level != (int)rs[i].level) {
+			err_set(e, ERR_INVALID, "code", "'%s' is not a %s code", rs[i].code,
+				region_level_names[rs[i].level]);
+			goto out_rollback;
+		}
+		if ((rs[i].parent[0] == '\0') != (rs[i].level == REGION_PROVINCE)) {
+			err_set(e, ERR_INVALID, "parent", "region '%s' has a wrong parent", rs[i].code);
+			goto out_rollback;
+		}
+		if (rs[i].parent[0] != '\0' && store_region_get(st, rs[i].parent, &parent, e) != 0) {
+			if (e != NULL && e->code == ERR_NOT_FOUND)
+				err_set(e, ERR_INVALID, "parent", "region '%s' names an unknown parent '%s'",
+					rs[i].code, rs[i].parent);
+			goto out_rollback;
+		}
 		if ((s = st_stmt(st, STMT_REGION_UPSERT, e)) == NULL ||
 		    st_bindf(st, s, e, "ttit", rs[i].code, rs[i].name, (int64_t)rs[i].level,
 			     rs[i].parent) != 0 || st_exec(st, s, e) != 0)
@@ -223,6 +241,31 @@ store_industry_get(struct store *st, int64_t id, struct industry *out, struct er
 	return 0;
 }
 
+/* ERR_CONFLICT naming the field when another industry has the code or name. */
+static int
+industry_taken(struct store *st, const struct industry *in, struct error *e)
+{
+	struct db_stmt *s;
+	enum db_step r;
+	int code = 0, name = 0;
+
+	if ((s = st_stmt(st, STMT_INDUSTRY_TAKEN, e)) == NULL ||
+	    st_bindf(st, s, e, "tti", in->code, in->name, in->id) != 0)
+		return -1;
+	while ((r = st->db->ops->step(s, e)) == DB_ROW) {
+		code |= st->db->ops->col_int(s, 0) != 0;
+		name |= st->db->ops->col_int(s, 1) != 0;
+	}
+	st->db->ops->reset(s);
+	if (r == DB_ERROR)
+		return -1;
+	if (code)
+		return err_set(e, ERR_CONFLICT, "code", "an industry coded '%s' exists", in->code);
+	if (name)
+		return err_set(e, ERR_CONFLICT, "name", "an industry named '%s' exists", in->name);
+	return 0;
+}
+
 static int
 industry_audit(struct store *st, const struct actor *a, const char *action,
 	       const struct industry *ind, struct error *e)
@@ -244,16 +287,14 @@ store_industry_create(struct store *st, const struct actor *a, struct industry *
 {
 	struct db_stmt *s;
 
+	in->id = 0;
 	if (st_begin(st, e) != 0)
 		return -1;
-	if ((s = st_stmt(st, STMT_INDUSTRY_INSERT, e)) == NULL ||
+	if (industry_taken(st, in, e) != 0 || (s = st_stmt(st, STMT_INDUSTRY_INSERT, e)) == NULL ||
 	    st_bindf(st, s, e, "tt", in->code, in->name) != 0)
 		goto out_rollback;
 	if (st->db->ops->step(s, e) != DB_ROW) {
 		st->db->ops->reset(s);
-		if (e && e->code == ERR_CONFLICT)
-			err_set(e, ERR_CONFLICT, "name", "an industry named '%s' or coded '%s' exists",
-				in->name, in->code);
 		goto out_rollback;
 	}
 	in->id = st->db->ops->col_int(s, 0);
@@ -276,13 +317,14 @@ store_industry_update(struct store *st, const struct actor *a, const struct indu
 
 	if (st_begin(st, e) != 0)
 		return -1;
-	if ((s = st_stmt(st, STMT_INDUSTRY_UPDATE, e)) == NULL ||
+	if (store_industry_get(st, in->id, &now, e) != 0)
+		goto out_rollback;
+	snprintf(now.name, sizeof(now.name), "%s", in->name);
+	if (industry_taken(st, &now, e) != 0 || (s = st_stmt(st, STMT_INDUSTRY_UPDATE, e)) == NULL ||
 	    st_bindf(st, s, e, "iti", in->id, in->name, (int64_t)(in->active != 0)) != 0)
 		goto out_rollback;
 	if (st->db->ops->step(s, e) == DB_ERROR) {
 		st->db->ops->reset(s);
-		if (e && e->code == ERR_CONFLICT)
-			err_set(e, ERR_CONFLICT, "name", "an industry named '%s' exists", in->name);
 		goto out_rollback;
 	}
 	if (st->db->ops->changes(s) == 0) {

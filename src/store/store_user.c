@@ -260,6 +260,7 @@ store_user_login_failed(struct store *st, int64_t id, int max_failures, const ch
 {
 	struct db_stmt *s;
 	struct sbuf b = { 0 };
+	enum db_step r;
 	int failures = 0;
 
 	*locked = 0;
@@ -268,8 +269,10 @@ store_user_login_failed(struct store *st, int64_t id, int max_failures, const ch
 	if ((s = st_stmt(st, STMT_USER_LOGIN_FAILED, e)) == NULL ||
 	    st_bindf(st, s, e, "iit", id, (int64_t)max_failures, lock_until) != 0)
 		goto out_rollback;
-	if (st->db->ops->step(s, e) != DB_ROW) {
+	if ((r = st->db->ops->step(s, e)) != DB_ROW) {
 		st->db->ops->reset(s);
+		if (r == DB_DONE)
+			err_set(e, ERR_NOT_FOUND, "id", "no user %lld", (long long)id);
 		goto out_rollback;
 	}
 	failures = (int)st->db->ops->col_int(s, 0);
