@@ -10,7 +10,7 @@ DEBS=(
   libutf8proc-dev libinih-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev
   fonts-noto-cjk libcmocka-dev
   postgresql postgresql-contrib
-  chromium poppler-utils
+  chromium poppler-utils sqlite3 postgresql-client
 )
 # Node.js: a machine may already have one that bundles npm (and conflicts with
 # Debian's npm package); install Debian's only when there is none.
