@@ -134,6 +134,9 @@ test('an enterprise with a bad credit code is refused next to the field', async 
 
   await page.getByLabel('统一社会信用代码').fill(GOOD_CODE);
   await page.getByRole('button', { name: '保存' }).click();
+  await page.waitForURL(/#\/orgs\/\d+$/);   // the new org's own page
+  await page.getByRole('heading', { name: ENTERPRISE }).waitFor();
+  await page.locator('#nav').getByRole('link', { name: '单位管理' }).click();
   await page.waitForURL(/#\/orgs$/);
   const row = page.locator('table tbody tr', { hasText: ENTERPRISE });
   await row.waitFor();
@@ -151,10 +154,12 @@ test('the enterprise can be found by the list filters and opened', async () => {
   assert.equal(await page.locator('table tbody tr').count(), 1);
   await page.getByRole('link', { name: ENTERPRISE }).click();
   await page.getByRole('heading', { name: ENTERPRISE }).waitFor();
+  // The region shows as its full path, resolved through the region API.
+  await page.locator('dl.details', { hasText: '拉萨市' }).waitFor();
   const details = await page.locator('dl.details').textContent();
-  assert.match(details, /拉萨市/);
-  assert.match(details, /城关区/);
+  assert.match(details, /西藏自治区\s*拉萨市\s*城关区/);
   assert.match(details, /规上/);
+  assert.match(details, new RegExp(GOOD_CODE));
 });
 
 test('on a 375 px screen the navigation is collapsed and the list still reads', async () => {

@@ -43,8 +43,12 @@ trap 'stop_server; exit 130' INT TERM
 
 "$bin" init --data "$data" >"$work/init.log" 2>&1 || bail "hazardnet init failed" "$work/init.log"
 "$bin" region import --data "$data" >"$work/region.log" 2>&1 || bail "hazardnet region import failed" "$work/region.log"
-printf '%s\n' "$password" | "$bin" user add admin --role admin --password-stdin --data "$data" >"$work/user.log" 2>&1 \
-  || bail "hazardnet user add failed" "$work/user.log"
+# `init` may already have made a first admin with a random password: then
+# set the known password on it instead.
+if ! printf '%s\n' "$password" | "$bin" user add admin --role admin --password-stdin --data "$data" >"$work/user.log" 2>&1; then
+  printf '%s\n' "$password" | "$bin" user passwd admin --password-stdin --data "$data" >>"$work/user.log" 2>&1 \
+    || bail "hazardnet user add / user passwd admin failed" "$work/user.log"
+fi
 
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')" \
   || bail "cannot find a free port"

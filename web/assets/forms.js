@@ -7,7 +7,7 @@ import { toast } from './state.js';
 export function showError(err, errors, fields) {
   for (const k of Object.keys(errors)) delete errors[k];
   if (err.code === 'stale_version') {
-    toast('该记录已被他人修改。请点击“重新加载”获取最新内容后再修改。', 'error', 10000);
+    toast('该记录已被他人修改，您的修改未保存。请重新加载最新内容后再修改。', 'error', 10000);
     return false;
   }
   if (err.field && fields.includes(err.field)) {

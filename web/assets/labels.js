@@ -110,6 +110,9 @@ const CODE_MESSAGES = {
 
 const CJK = /[\u3400-\u9fff]/;
 
+// Fields whose conflict (409) means "that value is taken".
+const UNIQUE_FIELDS = ['login', 'credit_code', 'code', 'name'];
+
 // The Chinese sentence to show for an API error. A server message that is
 // already Chinese is shown as it is; otherwise the wording comes from the
 // error code and the field it names.
@@ -118,8 +121,10 @@ export function errorMessage(code, message, field, status) {
   const label = field && FIELD_LABELS[field];
   if (label) {
     if (code === 'invalid' && field === 'credit_code') return '统一社会信用代码不正确（格式或校验位有误）';
+    if (code === 'invalid' && field === 'password') return '密码不符合要求（至少8位）';
     if (code === 'invalid') return `${label}填写不正确`;
-    if (code === 'conflict') return `${label}已存在`;
+    if (code === 'conflict' && UNIQUE_FIELDS.includes(field)) return `${label}已存在`;
+    if (code === 'conflict' && (field === 'active' || field === 'role')) return '不能停用自己的账号或取消自己的管理员角色';
   }
   if (code && CODE_MESSAGES[code]) return CODE_MESSAGES[code];
   if (status >= 500) return CODE_MESSAGES.internal;

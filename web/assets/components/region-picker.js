@@ -111,3 +111,35 @@ export default {
       </template>
     </div>`,
 };
+
+// The names from province down to code ("西藏自治区", "拉萨市", "城关区"),
+// resolved through the cached child lists; [] when it cannot be resolved.
+export async function regionPathNames(code) {
+  const names = [];
+  let parent = '';
+  for (const c of regionChain(code)) {
+    const list = await regionChildren(parent);
+    const r = list.find((x) => x.code === c);
+    if (!r) break;
+    names.push(r.name);
+    parent = c;
+  }
+  return names;
+}
+
+// Shows a region as its full path; shows `fallback` until (or unless) the
+// path is known.
+export const RegionPath = {
+  props: { code: { type: String, default: '' }, fallback: { type: String, default: '' } },
+  setup(props) {
+    const path = ref('');
+    const load = () => {
+      path.value = '';
+      if (props.code) regionPathNames(props.code).then((n) => { path.value = n.join(' '); }).catch(() => {});
+    };
+    onMounted(load);
+    watch(() => props.code, load);
+    return { path };
+  },
+  template: `<span>{{ path || fallback || '—' }}</span>`,
+};

@@ -47,6 +47,7 @@ export default {
         draft.code = '';
         await load(true);
       } catch (e) {
+        if (e.code === 'conflict') e.message = '行业名称或代码已存在';
         showError(e, draftErrors, ['name', 'code']);
       } finally {
         busy.value = false;

@@ -6,11 +6,12 @@ import { href } from '../router.js';
 import { loadIndustries } from '../state.js';
 import { formatTime } from '../forms.js';
 import { RiskBadge, StatusBadge } from '../components/badges.js';
+import { RegionPath } from '../components/region-picker.js';
 
 const { ref, computed, onMounted } = Vue;
 
 export default {
-  components: { RiskBadge, StatusBadge },
+  components: { RiskBadge, StatusBadge, RegionPath },
   props: {
     base: String,
     id: Number,
@@ -65,7 +66,7 @@ export default {
         <dl class="details">
           <div><dt>单位名称</dt><dd>{{ org.name }}</dd></div>
           <div><dt>单位类型</dt><dd>{{ ORG_KINDS[org.kind] || '' }}</dd></div>
-          <div><dt>所在地区</dt><dd>{{ org.region_name || '—' }}</dd></div>
+          <div><dt>所在地区</dt><dd><RegionPath :code="org.region_code" :fallback="org.region_name" /></dd></div>
           <template v-if="isEnterprise">
             <div><dt>统一社会信用代码</dt><dd class="mono">{{ org.credit_code || '—' }}</dd></div>
             <div><dt>行业</dt><dd>{{ org.industry_name || '—' }}</dd></div>

@@ -18,8 +18,9 @@ const { ref, reactive, computed, onMounted } = Vue;
 const COMMON = ['name', 'region_code', 'address', 'lat', 'lon', 'safety_director', 'phone'];
 const ENTERPRISE = ['credit_code', 'industry', 'scale', 'major_hazard_level', 'standard_grade', 'status'];
 const DEPARTMENT = ['industries'];
-// What an enterprise user may change on its own record.
-const OWN_EDITABLE = ['address', 'lat', 'lon', 'safety_director', 'phone'];
+// What an enterprise user may not change on its own record (the server
+// refuses these too).
+const OWN_LOCKED = ['kind', 'region_code', 'credit_code', 'industry', 'industries'];
 
 function blank(kind) {
   return {
@@ -64,7 +65,7 @@ export default {
     const isEnterprise = computed(() => form.kind === 'enterprise');
     const isDepartment = computed(() => form.kind === 'department');
     const fields = computed(() => [...COMMON, ...(isEnterprise.value ? ENTERPRISE : []), ...(isDepartment.value ? DEPARTMENT : []), 'kind']);
-    const locked = (f) => props.own && !OWN_EDITABLE.includes(f);
+    const locked = (f) => props.own && OWN_LOCKED.includes(f);
     const creditWarn = computed(() => (errors.credit_code ? '' : creditCodeWarning(form.credit_code)));
     const activeIndustries = computed(() => industries.value.filter((i) => i.active
       || String(i.id) === form.industry || form.industries.includes(i.id)));
@@ -142,11 +143,11 @@ export default {
           }
           const o = await api.post('/orgs', body);
           toast(`已创建：${o.name}`, 'ok');
-          navigate(props.base);
+          navigate(`${props.base}/${o.id}`);
         } else {
           const before = fromOrgPayload(original.value);
           let changed = changedFields(before, p);
-          if (props.own) changed = Object.fromEntries(Object.entries(changed).filter(([k]) => OWN_EDITABLE.includes(k)));
+          if (props.own) changed = Object.fromEntries(Object.entries(changed).filter(([k]) => !OWN_LOCKED.includes(k)));
           if (!Object.keys(changed).length) {
             toast('没有需要保存的修改', 'ok');
             return;

@@ -152,15 +152,19 @@ const UserForm = {
     const original = ref(null);
     const busy = ref(false);
     const loadFailed = ref('');
+    const stale = ref(false);
 
+    // Always read the user afresh (its version may have moved on); the row
+    // from the list is a fallback for a server without GET /users/ID.
     async function load() {
-      let u = seen.get(props.id);
-      if (!u) {
-        try {
-          u = await api.get('/users/' + props.id);
-        } catch (e) {
-          loadFailed.value = e.status === 404 || e.status === 405
-            ? '无法打开该用户（可能已不存在），请从用户列表进入编辑。' : e.message;
+      let u;
+      stale.value = false;
+      try {
+        u = await api.get('/users/' + props.id);
+      } catch (e) {
+        u = e.status === 405 || e.status === 404 ? seen.get(props.id) : null;
+        if (!u) {
+          loadFailed.value = e.status === 404 ? '用户不存在。' : e.message;
           return;
         }
       }
@@ -201,6 +205,7 @@ const UserForm = {
             { name: form.name.trim(), phone: form.phone.trim(), role: form.role, org_id: form.org_id, active: form.active });
           if (form.password) changed.password = form.password;
           if (!Object.keys(changed).length) { toast('没有需要保存的修改', 'ok'); return; }
+          if (o.version !== undefined) changed.version = o.version;
           const u = await api.patch('/users/' + props.id, changed);
           seen.set(u.id, u);
           toast('已保存', 'ok');
@@ -208,13 +213,14 @@ const UserForm = {
         form.password = '';
         navigate(props.base);
       } catch (e) {
+        if (e.code === 'stale_version') stale.value = true;
         showError(e, errors, FIELDS);
       } finally {
         busy.value = false;
       }
     }
 
-    return { isEdit, form, orgName, errors, original, busy, loadFailed, orgKind, needsOrg, submit, href, ROLES };
+    return { isEdit, form, orgName, errors, original, busy, loadFailed, stale, load, orgKind, needsOrg, submit, href, ROLES };
   },
   template: `
     <section class="page">
@@ -222,7 +228,11 @@ const UserForm = {
       <div v-if="loadFailed" class="panel empty"><p>{{ loadFailed }}</p><p><a :href="href(base)">返回用户列表</a></p></div>
       <p v-else-if="isEdit && !original" class="loading">正在加载…</p>
       <form v-else class="panel form" @submit.prevent="submit" novalidate>
-        <p v-if="original && original.locked" class="notice">该账号因多次输错密码已被锁定。</p>
+        <div v-if="stale" class="notice" role="alert">
+          <span>该用户已被他人修改，您的修改未保存。请重新加载最新内容后再修改。</span>
+          <button type="button" class="btn" @click="load">重新加载</button>
+        </div>
+        <p v-if="original && original.locked" class="notice">该账号因多次输错密码已被锁定。设置新密码并保存即可解锁，否则到期后自动解锁。</p>
         <div class="grid">
           <Field label="账号" name="login" for="u-login" :error="errors.login" :required="!isEdit" :hint="isEdit ? '账号创建后不可修改' : '用于登录，建议使用字母和数字'">
             <input id="u-login" v-model="form.login" :disabled="isEdit" autocomplete="off" autocapitalize="off" spellcheck="false" maxlength="64">
