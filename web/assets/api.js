@@ -12,6 +12,7 @@ export class ApiError extends Error {
     this.code = code;            // the API's machine code: "invalid", "stale_version", …
     this.field = field || null;  // the input field the error is about, if any
     this.retryAfter = retryAfter || null;
+    this.raw = null;             // the server's error object as sent
   }
 }
 
@@ -59,6 +60,7 @@ export async function request(method, path, { body, query, expect401 = false } =
   const code = e.code || 'http_' + res.status;
   const err = new ApiError(res.status, code, errorMessage(code, e.message, e.field, res.status),
     e.field, res.headers.get('Retry-After'));
+  err.raw = e;
   if (res.status === 401 && !expect401 && unauthorizedHandler) unauthorizedHandler(err);
   throw err;
 }

@@ -6,6 +6,20 @@ import { session } from '../state.js';
 
 const { ref, onMounted } = Vue;
 
+// The server may say until when an account is locked ("… until
+// 2026-11-22T09:24:07Z …" or "… for 15 minutes …"); say it in Chinese.
+function lockedMessage(e) {
+  const raw = (e.raw && e.raw.message) || '';
+  const until = /until (\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?Z)/.exec(raw);
+  if (until) {
+    const t = new Date(until[1]).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, hour: '2-digit', minute: '2-digit' });
+    return `连续输错密码次数过多，账号已被锁定，请于 ${t} 后再试或联系系统管理员`;
+  }
+  const mins = /for (\d+) minutes?/.exec(raw);
+  if (mins) return `连续输错密码次数过多，账号已被锁定 ${mins[1]} 分钟，请稍后再试或联系系统管理员`;
+  return e.message;
+}
+
 export default {
   setup() {
     const login = ref('');
@@ -33,6 +47,8 @@ export default {
           error.value = `登录尝试过于频繁，请 ${s >= 60 ? Math.ceil(s / 60) + ' 分钟' : s + ' 秒'}后再试`;
         } else if (e.code === 'rate_limited') {
           error.value = '登录尝试过于频繁，请稍后再试';
+        } else if (e.code === 'account_locked') {
+          error.value = lockedMessage(e);
         } else {
           error.value = e.message;
         }
