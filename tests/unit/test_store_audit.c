@@ -10,6 +10,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <pthread.h>
+
 #include "store_fixture.h"
 
 static int64_t
@@ -461,6 +463,90 @@ test_backup_to_unwritable_path_refused(void **state)
 	fx_seed_regions(f);
 }
 
+/* ---- concurrent writers ---- */
+
+#define WRITERS 4
+#define WRITES 15
+
+struct writer {
+	struct store_pool *pool;
+	const struct actor *actor;
+	int n;                   /* which writer */
+	int64_t industry;
+	int failed;
+	struct error e;
+};
+
+static void *
+write_orgs(void *arg)
+{
+	struct writer *w = arg;
+	struct store *st = store_pool_get(w->pool);
+
+	for (int i = 0; i < WRITES && !w->failed; i++) {
+		/* two writers on Tibet's chain, two on Sichuan's */
+		struct org o = fx_org(ORG_ENTERPRISE, "并发企业",
+				      w->n % 2 ? FX_LHASA : FX_CHENGDU);
+
+		fx_credit_code(o.credit_code, (unsigned)(1000 + w->n * 100 + i));
+		o.industry_id = w->industry;
+		if (store_org_create(st, w->actor, &o, &w->e) != 0)
+			w->failed = 1;
+	}
+	store_pool_put(w->pool, st);
+	return NULL;
+}
+
+static int
+ignore_org(const struct org *o, void *arg)
+{
+	(void)o;
+	(void)arg;
+	return 0;
+}
+
+static void
+test_audit_concurrent_writers_keep_every_chain_intact(void **state)
+{
+	struct fx *f = *state;
+	struct writer w[WRITERS];
+	pthread_t th[WRITERS];
+	struct error e = { 0 };
+	struct store_pool *pool;
+	struct scope s;
+	struct org_filter flt;
+	int64_t before, events = -1, problems = -1, total = -1;
+
+	fx_seed_regions(f);
+	before = events_now(f);
+	pool = store_pool_new(&f->opts, WRITERS, &e);
+	assert_non_null(pool);
+	for (int i = 0; i < WRITERS; i++) {
+		memset(&w[i], 0, sizeof(w[i]));
+		w[i].pool = pool;
+		w[i].actor = &f->actor;
+		w[i].n = i;
+		w[i].industry = fx_industry(f, 0);
+		assert_int_equal(pthread_create(&th[i], NULL, write_orgs, &w[i]), 0);
+	}
+	for (int i = 0; i < WRITERS; i++)
+		pthread_join(th[i], NULL);
+	store_pool_free(pool);
+	for (int i = 0; i < WRITERS; i++)
+		if (w[i].failed)
+			fail_msg("writer %d: %s", i, w[i].e.message);
+
+	fx_audit(f, &events, &problems);
+	assert_int_equal(problems, 0);
+	assert_int_equal(events, before + WRITERS * WRITES);
+	s = fx_admin_scope(f);
+	memset(&flt, 0, sizeof(flt));
+	flt.kind = -1;
+	flt.limit = 1;
+	assert_int_equal(store_org_list(f->st, &s, &flt, ignore_org, NULL, &total, NULL, &e), 0);
+	assert_int_equal(total, WRITERS * WRITES);
+}
+
 int
 main(void)
 {
@@ -483,6 +569,7 @@ main(void)
 		FX_TEST(test_restore_missing_file_io_error),
 		FX_TEST(test_restore_from_a_file_that_is_not_a_backup_refused),
 		FX_TEST(test_backup_to_unwritable_path_refused),
+		FX_TEST(test_audit_concurrent_writers_keep_every_chain_intact),
 	};
 
 	return cmocka_run_group_tests_name(fx_group("store audit"), tests, NULL, NULL);
