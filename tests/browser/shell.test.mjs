@@ -70,16 +70,33 @@ after(async () => {
   if (browser) await browser.close();
 });
 
-test('the app loads under the CSP and shows the login form', async () => {
+// Wraps a test body: on failure, a screenshot of the page goes to HN_TMP.
+let failures = 0;
+function shot(fn) {
+  return async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (page) {
+        const f = path.join(TMP, `browser-failure-${++failures}.png`);
+        await page.screenshot({ path: f, fullPage: true }).catch(() => {});
+        console.log(`# failure screenshot: ${f}`);
+      }
+      throw e;
+    }
+  };
+}
+
+test('the app loads under the CSP and shows the login form', shot(async () => {
   const res = await page.goto(BASE + '/');
   assert.equal(res.status(), 200);
   await page.getByLabel('账号').waitFor();
   await page.getByLabel('密码').waitFor();
   assert.match(await page.title(), /登录/);
   assert.deepEqual(problems, []);
-});
+}));
 
-test('a wrong password shows an error and stays on the login form', async () => {
+test('a wrong password shows an error and stays on the login form', shot(async () => {
   await page.getByLabel('账号').fill(ADMIN.login);
   await page.getByLabel('密码').fill(ADMIN.password + '-wrong');
   await page.getByRole('button', { name: '登录' }).click();
@@ -89,9 +106,9 @@ test('a wrong password shows an error and stays on the login form', async () => 
   assert.match(text, CJK, `error should be in Chinese, got "${text}"`);
   assert.match(text, /账号或密码/);
   assert.equal(await page.locator('#nav').count(), 0, 'no frame without a session');
-});
+}));
 
-test('the right password signs in to the workbench with the admin navigation', async () => {
+test('the right password signs in to the workbench with the admin navigation', shot(async () => {
   await page.getByLabel('密码').fill(ADMIN.password);
   await page.getByRole('button', { name: '登录' }).click();
   const nav = page.locator('#nav');
@@ -101,9 +118,9 @@ test('the right password signs in to the workbench with the admin navigation', a
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
   await page.getByRole('button', { name: '退出' }).waitFor();
   assert.match(await page.locator('.topbar').textContent(), /系统管理员/);
-});
+}));
 
-test('an enterprise with a bad credit code is refused next to the field', async () => {
+test('an enterprise with a bad credit code is refused next to the field', shot(async () => {
   await page.locator('#nav').getByRole('link', { name: '单位管理' }).click();
   await page.getByRole('heading', { name: '单位管理' }).waitFor();
   await page.getByRole('link', { name: '新增单位' }).click();
@@ -144,9 +161,9 @@ test('an enterprise with a bad credit code is refused next to the field', async 
   assert.match(rowText, /生产经营单位/);
   assert.match(rowText, new RegExp(GOOD_CODE));
   assert.match(rowText, new RegExp(industryName.replace(/（已停用）$/, '')));
-});
+}));
 
-test('the enterprise can be found by the list filters and opened', async () => {
+test('the enterprise can be found by the list filters and opened', shot(async () => {
   await page.getByLabel('名称或信用代码').fill(GOOD_CODE);
   await page.getByRole('button', { name: '查询' }).click();
   await page.waitForURL(/q=/);
@@ -160,9 +177,9 @@ test('the enterprise can be found by the list filters and opened', async () => {
   assert.match(details, /西藏自治区\s*拉萨市\s*城关区/);
   assert.match(details, /规上/);
   assert.match(details, new RegExp(GOOD_CODE));
-});
+}));
 
-test('on a 375 px screen the navigation is collapsed and the list still reads', async () => {
+test('on a 375 px screen the navigation is collapsed and the list still reads', shot(async () => {
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(BASE + '/#/orgs');
   const row = page.locator('table tbody tr', { hasText: ENTERPRISE });
@@ -184,9 +201,9 @@ test('on a 375 px screen the navigation is collapsed and the list still reads', 
   await nav.getByRole('link', { name: '工作台' }).click();
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
   assert.equal(await nav.isVisible(), false, 'navigation folds after choosing a page');
-});
+}));
 
-test('signing out returns to the login form', async () => {
+test('signing out returns to the login form', shot(async () => {
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.getByRole('button', { name: '退出' }).click();
   await page.getByLabel('账号').waitFor();
@@ -194,4 +211,4 @@ test('signing out returns to the login form', async () => {
   await page.getByLabel('密码').waitFor();
   assert.equal(await page.locator('#nav').count(), 0);
   assert.deepEqual(problems, [], 'no script error or CSP violation on any page');
-});
+}));

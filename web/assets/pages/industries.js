@@ -47,7 +47,7 @@ export default {
         draft.code = '';
         await load(true);
       } catch (e) {
-        if (e.code === 'conflict') e.message = '行业名称或代码已存在';
+        if (e.code === 'conflict') e.message = { code: '行业代码已存在', name: '行业名称已存在' }[e.field] || '行业名称或代码已存在';
         showError(e, draftErrors, ['name', 'code']);
       } finally {
         busy.value = false;
@@ -75,6 +75,7 @@ export default {
         editing.value = null;
         await load(true);
       } catch (e) {
+        if (e.code === 'conflict' && e.field === 'name') e.message = '行业名称已存在';
         showError(e, editErrors, ['name', 'active']);
       } finally {
         busy.value = false;
