@@ -119,7 +119,7 @@ number_may_start(const char *s, size_t len, size_t i)
 /* A year at s[i]: 2022年, 二〇二二年, or a bare 2021 in the contexts where
  * plans write it (2021全年, 2020、2021、2022年底, 2024—2026年, 2020制定). */
 static int
-parse_year(const char *s, size_t len, size_t i, struct tpoint *tp,
+parse_year(const char *s, size_t len, size_t i, int joined, struct tpoint *tp,
 	   size_t *next)
 {
 	size_t used, adv, k;
@@ -127,7 +127,7 @@ parse_year(const char *s, size_t len, size_t i, struct tpoint *tp,
 	uint32_t c;
 
 	if (i < len && is_digit((unsigned char)s[i])) {
-		if (!number_may_start(s, len, i))
+		if (!joined && !number_may_start(s, len, i))
 			return 0;
 		y = ascii_number(s, len, i, &used);
 		if (used != 4 || !valid_year(y))
@@ -170,14 +170,14 @@ parse_year(const char *s, size_t len, size_t i, struct tpoint *tp,
 
 /* A month (and day or part) at s[i]. */
 static int
-parse_month(const char *s, size_t len, size_t i, struct tpoint *tp,
-	    size_t *next)
+parse_month(const char *s, size_t len, size_t i, int joined,
+	    struct tpoint *tp, size_t *next)
 {
 	size_t used, k, adv;
 	int m, d;
 	size_t p;
 
-	if (i < len && is_digit((unsigned char)s[i]) &&
+	if (!joined && i < len && is_digit((unsigned char)s[i]) &&
 	    !number_may_start(s, len, i))
 		return 0;
 	m = any_number(s, len, i, &used);
@@ -212,21 +212,22 @@ parse_month(const char *s, size_t len, size_t i, struct tpoint *tp,
 
 /*
  * A time expression at s[i]: year [month [day|part]] | year part | month …
- * (year from ctx). Returns 1 with *tp and its end in tp->end.
+ * (year from ctx). joined: right after a range connector, where "-" does
+ * not mean a standard number. Returns 1 with *tp and its end in tp->end.
  */
 static int
-parse_tpoint(const char *s, size_t len, size_t i, int ctx_year,
+parse_tpoint(const char *s, size_t len, size_t i, int ctx_year, int joined,
 	     struct tpoint *tp)
 {
 	size_t k = i, p;
 
 	memset(tp, 0, sizeof(*tp));
 	tp->begin = i;
-	if (parse_year(s, len, i, tp, &k)) {
+	if (parse_year(s, len, i, joined, tp, &k)) {
 		struct tpoint mt = *tp;
 		size_t mk;
 
-		if (!tp->bare && parse_month(s, len, k, &mt, &mk)) {
+		if (!tp->bare && parse_month(s, len, k, 1, &mt, &mk)) {
 			*tp = mt;
 			k = mk;
 		} else {
@@ -240,7 +241,7 @@ parse_tpoint(const char *s, size_t len, size_t i, int ctx_year,
 		tp->end = k;
 		return 1;
 	}
-	if (parse_month(s, len, i, tp, &k)) {
+	if (parse_month(s, len, i, joined, tp, &k)) {
 		tp->y = ctx_year;
 		tp->year_explicit = 0;
 		tp->end = k;
@@ -431,8 +432,8 @@ plan_dates_scan_into(struct plan_arena *a, const char *s, size_t len,
 			book++;
 		else if (c == 0x300b /* 》 */ && book > 0)
 			book--;
-		if (book > 0 || !(is_digit(c) || (c >= 0x4e00 && c <= 0x9fff)) ||
-		    !parse_tpoint(s, len, i, ctx_year, &t1) ||
+		if (book > 0 || !(is_digit(c) || is_cn_numeral(c)) ||
+		    !parse_tpoint(s, len, i, ctx_year, 0, &t1) ||
 		    in_recurrence(s, i) ||
 		    (t1.year_explicit && plan_year_is_baseline(s, len, i))) {
 			i += adv;
@@ -446,7 +447,7 @@ plan_dates_scan_into(struct plan_arena *a, const char *s, size_t len,
 			stage[nstage++] = t1;
 			while (nstage < ARRAY_LEN(stage) && at(s, len, k, "、") &&
 			       parse_tpoint(s, len, k + strlen("、"), ctx_year,
-					    &tn) &&
+					    0, &tn) &&
 			       tn.year_explicit && tn.m == 0) {
 				stage[nstage++] = tn;
 				k = tn.end;
@@ -462,7 +463,7 @@ plan_dates_scan_into(struct plan_arena *a, const char *s, size_t len,
 
 			if (at_any(s, len, k, range_words, ARRAY_LEN(range_words),
 				   &rl) >= 0 &&
-			    parse_tpoint(s, len, k + rl, t1.y, &t2)) {
+			    parse_tpoint(s, len, k + rl, t1.y, 1, &t2)) {
 				/* 2024—2026年: the first year borrows its 年 */
 				if (t1.bare && t2.year_explicit && t1.m == 0)
 					t1.bare = 0;
@@ -620,7 +621,7 @@ plan_recurrences_scan_into(struct plan_arena *a, const char *s, size_t len,
 			size_t mk;
 
 			memset(&tp, 0, sizeof(tp));
-			if (parse_month(s, len, k, &tp, &mk)) {
+			if (parse_month(s, len, k, 1, &tp, &mk)) {
 				r.month = tp.m;
 				r.day = tp.d > 0 ? tp.d
 						 : tp.part == PART_END
@@ -715,7 +716,8 @@ plan_durations_scan_into(struct plan_arena *a, const char *s, size_t len,
 		uint32_t c = u8_at(s, len, i, &adv);
 		struct plan_duration *d;
 
-		if (!(is_digit(c) || is_cjk(c)) || !number_may_start(s, len, i) ||
+		if (!(is_digit(c) || is_cn_numeral(c)) ||
+		    !number_may_start(s, len, i) ||
 		    (num = any_number(s, len, i, &used)) <= 0 || num > 100) {
 			i += adv;
 			continue;

@@ -17,7 +17,8 @@
 /* A bump allocator; freed as a whole. Allocation failure aborts. */
 struct plan_arena *plan_arena_new(void);
 void plan_arena_free(struct plan_arena *a);
-void *plan_arena_alloc(struct plan_arena *a, size_t size);
+void *plan_arena_alloc(struct plan_arena *a, size_t size);     /* zeroed */
+void *plan_arena_alloc_raw(struct plan_arena *a, size_t size); /* not */
 char *plan_arena_strndup(struct plan_arena *a, const char *s, size_t len);
 char *plan_arena_printf(struct plan_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -122,9 +123,15 @@ is_clause_punct(uint32_t c)
 static inline int
 at(const char *s, size_t len, size_t i, const char *kw)
 {
-	size_t k = strlen(kw);
+	size_t k;
 
-	return i <= len && len - i >= k && memcmp(s + i, kw, k) == 0;
+	/* most calls fail on the first two bytes: test them before strlen */
+	if (i >= len || s[i] != kw[0])
+		return 0;
+	if (kw[1] != '\0' && (i + 1 >= len || s[i + 1] != kw[1]))
+		return 0;
+	k = strlen(kw);
+	return len - i >= k && memcmp(s + i, kw, k) == 0;
 }
 
 /* True when s[0..i) ends with kw. */
@@ -133,7 +140,21 @@ ends_at(const char *s, size_t i, const char *kw)
 {
 	size_t k = strlen(kw);
 
-	return i >= k && memcmp(s + i - k, kw, k) == 0;
+	return i >= k && s[i - 1] == kw[k - 1] && memcmp(s + i - k, kw, k) == 0;
+}
+
+/* Whether c may start a number written in Chinese: 〇 零 一 … 九 两 十 百 千. */
+static inline int
+is_cn_numeral(uint32_t c)
+{
+	switch (c) {
+	case 0x3007: case 0x96f6: case 0x4e00: case 0x4e8c: case 0x4e24:
+	case 0x4e09: case 0x56db: case 0x4e94: case 0x516d: case 0x4e03:
+	case 0x516b: case 0x4e5d: case 0x5341: case 0x767e: case 0x5343:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The first of the NUL-terminated keywords kws[] at s[i]: its index, or -1. */

@@ -107,9 +107,10 @@ inline_label_at(const char *s, size_t len, size_t i, struct plan_label *out)
 	uint32_t c;
 	int v;
 
-	if (!inline_boundary(s, len, i))
-		return 0;
 	c = u8_at(s, len, i, &adv);
+	if (!(c == '(' || is_digit(c) || is_cn_numeral(c)) ||
+	    !inline_boundary(s, len, i))
+		return 0;
 	if (c == '(') {
 		if ((v = ascii_number(s, len, i + 1, &used)) <= 0 ||
 		    v > LABEL_MAX_VALUE)

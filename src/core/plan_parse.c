@@ -57,6 +57,7 @@ struct wnode {
 	enum plan_kind kind;
 	enum plan_category cat;
 	int parent;             /* index; NONE for the root */
+	int first_child, last_child, next_sib;
 	int plan;               /* index of the plan node it belongs to */
 	enum plan_label_style style;
 	int value;
@@ -105,6 +106,11 @@ struct parser {
 	size_t nmasks, cmasks;
 	struct marker *markers;
 	size_t nmarkers, cmarkers;
+	struct year_at {
+		size_t off;
+		int year;
+	} *years;               /* explicit years, for dates without one */
+	size_t nyears;
 	const char *index_titles[INDEX_MAX];
 	size_t index_line;
 	int nindex;
@@ -493,8 +499,28 @@ static int
 new_node(struct parser *p, enum plan_kind kind, int parent, size_t label_b,
 	 size_t label_e, size_t pos)
 {
-	struct wnode *n = PLAN_PUSH(p->a, p->nodes, p->nnodes, p->cnodes);
-	int id = (int)p->nnodes - 1;
+	struct wnode *n;
+	int id;
+
+	/* outside the arena: a large array that grows in place */
+	if (p->nnodes == p->cnodes) {
+		p->cnodes = p->cnodes ? p->cnodes * 2 : 256;
+		p->nodes = plan_xrealloc(p->nodes,
+					 p->cnodes * sizeof(*p->nodes));
+	}
+	id = (int)p->nnodes++;
+	n = &p->nodes[id];
+	memset(n, 0, sizeof(*n));
+	n->first_child = n->last_child = n->next_sib = NONE;
+	if (parent != NONE) {
+		struct wnode *pa = &p->nodes[parent];
+
+		if (pa->last_child != NONE)
+			p->nodes[pa->last_child].next_sib = id;
+		else
+			pa->first_child = id;
+		pa->last_child = id;
+	}
 
 	n->kind = kind;
 	n->parent = parent;
@@ -900,6 +926,48 @@ paragraph(struct parser *p, int owner, size_t b, size_t e, int first)
 		resp[nresp] = pairs[k];
 		rs[nresp] = r;
 		rowner[nresp++] = who;
+	}
+	/* "以下均需各乡镇人民政府负责，不再列出。" written as a sentence */
+	{
+		size_t sb = b, i, adv = 1;
+
+		for (i = b; i <= e; i += adv) {
+			uint32_t c = 0x3002;
+
+			adv = 1;
+			if (i < e)
+				c = u8_at(p->t, e, i, &adv);
+			if (c != 0x3002 || inside(pairs, npairs, i))
+				continue;
+			if (memmem(p->t + sb, i - sb, "不再列出", strlen("不再列出")) &&
+			    memmem(p->t + sb, i - sb, "以下", strlen("以下"))) {
+				struct plan_resp *r = plan_arena_alloc(p->a,
+								       sizeof(*r));
+				size_t j;
+				int who = owner;
+
+				plan_resp_parse_into(p->a, p->t + sb, i - sb,
+						     p->al, r);
+				for (j = (size_t)nitems; j-- > 0;) {
+					struct wnode *n = &p->nodes[items[j]];
+
+					if (sb >= n->label_b && sb < n->item_e) {
+						who = items[j];
+						break;
+					}
+				}
+				if (r->is_resp && r->inherit) {
+					struct marker *m = PLAN_PUSH(
+						p->a, p->markers, p->nmarkers,
+						p->cmarkers);
+
+					m->node = who;
+					memset(&m->r, 0, sizeof(m->r));
+					rset_from_resp(p, &m->r, r);
+				}
+			}
+			sb = i + adv;
+		}
 	}
 	/* one clause at the very end of a paragraph whose items have none of
 	 * their own belongs to all of them: give it to the owner */
@@ -1388,15 +1456,39 @@ masked_text(struct parser *p)
 	return m;
 }
 
+/* Every year written "YYYY年" in m that is not a baseline, in order. */
+static void
+index_years(struct parser *p, const char *m)
+{
+	size_t k, cap = 0;
+
+	for (k = 4; k + strlen("年") <= p->len; k++) {
+		size_t used;
+		int y;
+
+		if (!at(m, p->len, k, "年") || !is_digit((unsigned char)m[k - 1]))
+			continue;
+		y = ascii_number(m, p->len, k - 4, &used);
+		if (used == 4 && y >= 1949 && y <= 2100 &&
+		    (k == 4 || !is_digit((unsigned char)m[k - 5])) &&
+		    !plan_year_is_baseline(m, p->len, k - 4)) {
+			struct year_at *ya = PLAN_PUSH(p->a, p->years,
+						       p->nyears, cap);
+
+			ya->off = k - 4;
+			ya->year = y;
+		}
+	}
+}
+
 /* The last year written before off on its line, for dates without one. */
 static int
-year_before(const struct parser *p, const char *m, size_t off)
+year_before(const struct parser *p, size_t off)
 {
-	size_t lb = p->starts[0], k;
-	int lo = 0, hi = (int)p->nlines;
+	size_t lo = 0, hi = p->nlines, ylo = 0, yhi = p->nyears, lb;
 
 	while (hi - lo > 1) {
-		int mid = (lo + hi) / 2;
+		size_t mid = (lo + hi) / 2;
 
 		if (p->starts[mid] <= off)
 			lo = mid;
@@ -1404,18 +1496,17 @@ year_before(const struct parser *p, const char *m, size_t off)
 			hi = mid;
 	}
 	lb = p->starts[lo];
-	for (k = off; k-- > lb;) {
-		size_t used;
-		int y;
+	/* the first year at or after off */
+	while (ylo < yhi) {
+		size_t mid = (ylo + yhi) / 2;
 
-		if (!at(m, p->len, k, "年") || k < lb + 4)
-			continue;
-		y = ascii_number(m, p->len, k - 4, &used);
-		if (used == 4 && y >= 1949 && y <= 2100 &&
-		    (k - 4 == lb || !is_digit((unsigned char)m[k - 5])) &&
-		    !plan_year_is_baseline(m, p->len, k - 4))
-			return y;
+		if (p->years[mid].off < off)
+			ylo = mid + 1;
+		else
+			yhi = mid;
 	}
+	if (ylo > 0 && p->years[ylo - 1].off >= lb)
+		return p->years[ylo - 1].year;
 	return 0;
 }
 
@@ -1439,7 +1530,7 @@ node_semantics(struct parser *p, int id, const char *m)
 	for (k = 0; k < n->nown; k++) {
 		size_t b = n->own[k].b, e = n->own[k].e, first_dl = n->ndl;
 		struct plan_date_ctx ctx;
-		int y = year_before(p, m, b);
+		int y = year_before(p, b);
 
 		memset(&ctx, 0, sizeof(ctx));
 		ctx.year = y ? y : p->ctx_year;
@@ -1606,11 +1697,9 @@ resolve_units(struct parser *p)
 
 		if (!takes_units(n) || !rset_empty(&n->eff_r))
 			continue;
-		for (j = k + 1; j < nn && ok; j++) {
+		for (j = n->first_child; j != NONE && ok; j = p->nodes[j].next_sib) {
 			struct wnode *c = &p->nodes[j];
 
-			if (c->parent != k)
-				continue;
 			nchild++;
 			if (rset_empty(&c->eff_r))
 				ok = 0;
@@ -1893,11 +1982,15 @@ node_text(struct parser *p, const struct wnode *n)
 
 	for (k = 0; k < n->nparas; k++)
 		total += n->paras[k].e - n->paras[k].b + 1;
-	s = plan_arena_alloc(p->a, total + 1);
+	s = plan_arena_alloc_raw(p->a, total + 1);
 	for (k = 0; k < n->nparas; k++) {
 		size_t b = n->paras[k].b, e = n->paras[k].e;
 
 		trim_span(p->t, &b, &e);
+		/* an item's separator is not its text: "…工作;2.由…" */
+		while (n->is_item && e > b &&
+		       (p->t[e - 1] == ';' || p->t[e - 1] == ','))
+			e--;
 		if (off > 0)
 			s[off++] = '\n';
 		memcpy(s + off, p->t + b, e - b);
@@ -1976,6 +2069,7 @@ plan_parse(const char *text, size_t len, const struct plan_opts *opts,
 	size_t k;
 	int blank = 1;
 
+	memset(&p, 0, sizeof(p));
 	for (k = 0; k < len && blank; k++)
 		if (!is_blank((unsigned char)text[k]) && text[k] != '\n')
 			blank = 0;
@@ -1983,7 +2077,6 @@ plan_parse(const char *text, size_t len, const struct plan_opts *opts,
 		err_set(e, ERR_INVALID, "text", "the plan is empty");
 		goto out;
 	}
-	memset(&p, 0, sizeof(p));
 	if (opts == NULL || opts->aliases == NULL) {
 		own_aliases = plan_aliases_default_new(e);
 		if (own_aliases == NULL)
@@ -2014,6 +2107,7 @@ plan_parse(const char *text, size_t len, const struct plan_opts *opts,
 	if (p.ctx_year == 0 && p.period_s.y)
 		p.ctx_year = p.period_s.y;
 	m = masked_text(&p);
+	index_years(&p, m);
 	for (k = 0; k < p.nnodes; k++) {
 		node_semantics(&p, (int)k, m);
 		prose_units(&p, (int)k, m);
@@ -2044,6 +2138,7 @@ plan_parse(const char *text, size_t len, const struct plan_opts *opts,
 	doc->ndiags = p.ndiags;
 out:
 	free(m);
+	free(p.nodes);
 	plan_aliases_free(own_aliases);
 	return doc;
 }

@@ -226,7 +226,7 @@ plan_targets_scan_into(struct plan_arena *a, const char *s, size_t len,
 				ul = strlen("‰");
 			}
 			k += ul;
-		} else if (is_cjk(c) && i > 0 &&
+		} else if (is_cn_numeral(c) && i > 0 &&
 			   (ends_at(s, i, "不少于") || ends_at(s, i, "至少") ||
 			    ends_at(s, i, "不低于")) &&
 			   (w = cn_number(s, len, i, &used)) > 0) {
@@ -320,14 +320,17 @@ plan_targets_scan_into(struct plan_arena *a, const char *s, size_t len,
 					t->deadline = dates[d].date;
 					break;
 				}
-		/* else a deadline that heads the whole text: "(五)2022年底前。
-		 * …覆盖面达100%" */
+		/* else a date that is the heading of the whole text: "(五)
+		 * 2022年底前。…覆盖面达100%" */
 		if (t->deadline.y == 0 && ndates > 0 && dates[0].end <= i &&
 		    dates[0].kind != PLAN_DATE_FROM && dates[0].date.y) {
-			size_t hb = 0, he = dates[0].begin;
+			size_t hb = 0, he = dates[0].begin, after = dates[0].end;
 
 			trim_span(s, &hb, &he);
-			if (hb == he)
+			while (after < len && s[after] == ' ')
+				after++;
+			if (hb == he && (at(s, len, after, "。") ||
+					 at(s, len, after, ":")))
 				t->deadline = dates[0].date;
 		}
 		prev_num = k;

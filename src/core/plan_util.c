@@ -197,6 +197,15 @@ plan_arena_free(struct plan_arena *a)
 void *
 plan_arena_alloc(struct plan_arena *a, size_t size)
 {
+	void *p = plan_arena_alloc_raw(a, size);
+
+	memset(p, 0, size);
+	return p;
+}
+
+void *
+plan_arena_alloc_raw(struct plan_arena *a, size_t size)
+{
 	struct arena_block *b = a->head;
 	size_t align = sizeof(max_align_t);
 	void *p;
@@ -221,7 +230,6 @@ plan_arena_alloc(struct plan_arena *a, size_t size)
 	}
 	p = (char *)b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
 	return p;
 }
 
@@ -263,10 +271,11 @@ plan_arena_push(struct plan_arena *a, void *vp, size_t *n, size_t *cap,
 	memcpy(&v, vp, sizeof(v));
 	if (*n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 4;
-		char *nv = plan_arena_alloc(a, ncap * elsz);
+		char *nv = plan_arena_alloc_raw(a, ncap * elsz);
 
 		if (*n > 0)
 			memcpy(nv, v, *n * elsz);
+		memset(nv + *n * elsz, 0, (ncap - *n) * elsz);
 		v = nv;
 		*cap = ncap;
 		memcpy(vp, &v, sizeof(v));

@@ -6,20 +6,20 @@
 #include "http/http_int.h"
 
 const struct field region_query[] = {
-	{ "parent", F_REGION, 0, 0, 0, NULL, 0, "12-digit code; absent: provinces" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "parent", F_REGION, 0, 0, 0, NULL, 0, "12-digit code; absent: provinces", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 const struct field industry_create_fields[] = {
-	{ "name", F_STRING, F_REQUIRED, 1, 120, NULL, 0, "name (unique)" },
-	{ "code", F_STRING, F_REQUIRED, 1, 31, NULL, 0, "short code (unique)" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "name", F_STRING, F_REQUIRED, 1, 120, NULL, 0, "name (unique)", NULL },
+	{ "code", F_STRING, F_REQUIRED, 1, 31, NULL, 0, "short code (unique)", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 const struct field industry_update_fields[] = {
-	{ "name", F_STRING, 0, 1, 120, NULL, 0, "name (unique)" },
-	{ "active", F_BOOL, 0, 0, 0, NULL, 0, "offered for new records" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "name", F_STRING, 0, 1, 120, NULL, 0, "name (unique)", NULL },
+	{ "active", F_BOOL, 0, 0, 0, NULL, 0, "offered for new records", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 int

@@ -16,39 +16,39 @@
 #include "http/http_int.h"
 
 #define ORG_COMMON_FIELDS(req) \
-	{ "kind", F_ENUM, req, 0, 0, org_kind_names, ORG_KIND__MAX, "committee, office, department, enterprise, agency" }, \
-	{ "name", F_STRING, req, 1, 300, NULL, 0, "full name" }, \
-	{ "region_code", F_REGION, req, 0, 0, NULL, 0, "12-digit region code" }, \
-	{ "credit_code", F_STRING, F_NULLABLE, 0, 18, NULL, 0, "unified social credit code (GB 32100)" }, \
-	{ "industry", F_ID, F_NULLABLE, 0, 0, NULL, 0, "an enterprise's industry id" }, \
-	{ "industries", F_ID_LIST, 0, 0, ORG_INDUSTRIES_MAX, NULL, 0, "a department's supervised industry ids" }, \
-	{ "scale", F_ENUM, F_NULLABLE, 0, 0, org_scale_names + 1, 2, "above or below designated size" }, \
-	{ "major_hazard_level", F_INT, F_NULLABLE, 0, 4, NULL, 0, "0 none, 1-4" }, \
-	{ "standard_grade", F_INT, F_NULLABLE, 0, 3, NULL, 0, "0 none, 1-3" }, \
-	{ "status", F_ENUM, 0, 0, 0, org_status_names, ORG_STATUS__MAX, "operating, suspended, closed" }, \
-	{ "address", F_STRING, F_NULLABLE, 0, 300, NULL, 0, "address" }, \
-	{ "lat", F_NUMBER, F_NULLABLE, -90, 90, NULL, 0, "latitude" }, \
-	{ "lon", F_NUMBER, F_NULLABLE, -180, 180, NULL, 0, "longitude" }, \
-	{ "safety_director", F_STRING, F_NULLABLE, 0, 100, NULL, 0, "safety director" }, \
-	{ "phone", F_STRING, F_NULLABLE, 0, 31, NULL, 0, "phone" }
+	{ "kind", F_ENUM, req, 0, 0, org_kind_names, ORG_KIND__MAX, "committee, office, department, enterprise, agency", NULL }, \
+	{ "name", F_STRING, req, 1, 300, NULL, 0, "full name", NULL }, \
+	{ "region_code", F_REGION, req, 0, 0, NULL, 0, "12-digit region code", NULL }, \
+	{ "credit_code", F_STRING, F_NULLABLE, 0, 18, NULL, 0, "unified social credit code (GB 32100)", NULL }, \
+	{ "industry", F_ID, F_NULLABLE, 0, 0, NULL, 0, "an enterprise's industry id", NULL }, \
+	{ "industries", F_ID_LIST, 0, 0, ORG_INDUSTRIES_MAX, NULL, 0, "a department's supervised industry ids", NULL }, \
+	{ "scale", F_ENUM, F_NULLABLE, 0, 0, org_scale_names + 1, 2, "above or below designated size", NULL }, \
+	{ "major_hazard_level", F_INT, F_NULLABLE, 0, 4, NULL, 0, "0 none, 1-4", NULL }, \
+	{ "standard_grade", F_INT, F_NULLABLE, 0, 3, NULL, 0, "0 none, 1-3", NULL }, \
+	{ "status", F_ENUM, 0, 0, 0, org_status_names, ORG_STATUS__MAX, "operating, suspended, closed", NULL }, \
+	{ "address", F_STRING, F_NULLABLE, 0, 300, NULL, 0, "address", NULL }, \
+	{ "lat", F_NUMBER, F_NULLABLE, -90, 90, NULL, 0, "latitude", NULL }, \
+	{ "lon", F_NUMBER, F_NULLABLE, -180, 180, NULL, 0, "longitude", NULL }, \
+	{ "safety_director", F_STRING, F_NULLABLE, 0, 100, NULL, 0, "safety director", NULL }, \
+	{ "phone", F_STRING, F_NULLABLE, 0, 31, NULL, 0, "phone", NULL }
 
 const struct field org_create_fields[] = {
 	ORG_COMMON_FIELDS(F_REQUIRED),
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 const struct field org_update_fields[] = {
 	ORG_COMMON_FIELDS(0),
-	{ "version", F_INT, F_REQUIRED, 1, 1LL << 53, NULL, 0, "the version you read" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "version", F_INT, F_REQUIRED, 1, 1LL << 53, NULL, 0, "the version you read", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 const struct field org_query[] = {
-	{ "kind", F_ENUM, 0, 0, 0, org_kind_names, ORG_KIND__MAX, "org kind" },
-	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree" },
-	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id" },
-	{ "q", F_STRING, 0, 0, 100, NULL, 0, "name contains, or credit code" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "kind", F_ENUM, 0, 0, 0, org_kind_names, ORG_KIND__MAX, "org kind", NULL },
+	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree", NULL },
+	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id", NULL },
+	{ "q", F_STRING, 0, 0, 100, NULL, 0, "name contains, or credit code", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 /* Fields an enterprise may not change about itself. */

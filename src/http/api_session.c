@@ -7,9 +7,9 @@
 #include "http/http_int.h"
 
 const struct field session_fields[] = {
-	{ "login", F_STRING, F_REQUIRED, 1, 63, NULL, 0, "login name" },
-	{ "password", F_STRING, F_REQUIRED, 1, AUTH_PASSWORD_MAX, NULL, 0, "password" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "login", F_STRING, F_REQUIRED, 1, 63, NULL, 0, "login name", NULL },
+	{ "password", F_STRING, F_REQUIRED, 1, AUTH_PASSWORD_MAX, NULL, 0, "password", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 static void

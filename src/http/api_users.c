@@ -8,31 +8,31 @@
 #include "http/http_int.h"
 
 const struct field user_create_fields[] = {
-	{ "login", F_STRING, F_REQUIRED, 1, 63, NULL, 0, "letters, digits, . _ - @" },
-	{ "name", F_STRING, F_REQUIRED, 1, 100, NULL, 0, "full name" },
-	{ "phone", F_STRING, F_NULLABLE, 0, 31, NULL, 0, "phone" },
-	{ "password", F_STRING, F_REQUIRED, 1, AUTH_PASSWORD_MAX, NULL, 0, "at least 8 characters" },
-	{ "org_id", F_ID, F_NULLABLE, 0, 0, NULL, 0, "the user's org (all but admins)" },
-	{ "role", F_ENUM, F_REQUIRED, 0, 0, role_names, ROLE__MAX, "role" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "login", F_STRING, F_REQUIRED, 1, 63, NULL, 0, "letters, digits, . _ - @", NULL },
+	{ "name", F_STRING, F_REQUIRED, 1, 100, NULL, 0, "full name", NULL },
+	{ "phone", F_STRING, F_NULLABLE, 0, 31, NULL, 0, "phone", NULL },
+	{ "password", F_STRING, F_REQUIRED, 1, AUTH_PASSWORD_MAX, NULL, 0, "at least 8 characters", NULL },
+	{ "org_id", F_ID, F_NULLABLE, 0, 0, NULL, 0, "the user's org (all but admins)", NULL },
+	{ "role", F_ENUM, F_REQUIRED, 0, 0, role_names, ROLE__MAX, "role", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 const struct field user_update_fields[] = {
-	{ "name", F_STRING, 0, 1, 100, NULL, 0, "full name" },
-	{ "phone", F_STRING, F_NULLABLE, 0, 31, NULL, 0, "phone" },
-	{ "password", F_STRING, 0, 1, AUTH_PASSWORD_MAX, NULL, 0, "new password" },
-	{ "org_id", F_ID, F_NULLABLE, 0, 0, NULL, 0, "the user's org" },
-	{ "role", F_ENUM, 0, 0, 0, role_names, ROLE__MAX, "role" },
-	{ "active", F_BOOL, 0, 0, 0, NULL, 0, "may sign in" },
-	{ "version", F_INT, F_REQUIRED, 1, 1LL << 53, NULL, 0, "the version you read" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "name", F_STRING, 0, 1, 100, NULL, 0, "full name", NULL },
+	{ "phone", F_STRING, F_NULLABLE, 0, 31, NULL, 0, "phone", NULL },
+	{ "password", F_STRING, 0, 1, AUTH_PASSWORD_MAX, NULL, 0, "new password", NULL },
+	{ "org_id", F_ID, F_NULLABLE, 0, 0, NULL, 0, "the user's org", NULL },
+	{ "role", F_ENUM, 0, 0, 0, role_names, ROLE__MAX, "role", NULL },
+	{ "active", F_BOOL, 0, 0, 0, NULL, 0, "may sign in", NULL },
+	{ "version", F_INT, F_REQUIRED, 1, 1LL << 53, NULL, 0, "the version you read", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 const struct field user_query[] = {
-	{ "org", F_ID, 0, 0, 0, NULL, 0, "org id" },
-	{ "role", F_ENUM, 0, 0, 0, role_names, ROLE__MAX, "role" },
-	{ "q", F_STRING, 0, 0, 100, NULL, 0, "login or name contains" },
-	{ NULL, 0, 0, 0, 0, NULL, 0, NULL },
+	{ "org", F_ID, 0, 0, 0, NULL, 0, "org id", NULL },
+	{ "role", F_ENUM, 0, 0, 0, role_names, ROLE__MAX, "role", NULL },
+	{ "q", F_STRING, 0, 0, 100, NULL, 0, "login or name contains", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
 /* Which org kinds each role's users belong to. */

@@ -68,7 +68,7 @@ extern const size_t nroutes;
 
 /* ---- input ---- */
 
-enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID };
+enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID, F_DATE, F_OBJECT };
 
 #define F_REQUIRED 0x1
 #define F_NULLABLE 0x2
@@ -81,6 +81,7 @@ struct field {
 	const char *const *values;      /* F_ENUM */
 	int nvalues;
 	const char *doc;
+	const struct field *sub;         /* F_OBJECT: its fields */
 };
 
 /*
@@ -134,6 +135,16 @@ char *metrics_render(void);
 /* The OpenAPI document of the route table; caller decrefs. */
 json_t *openapi_document(void);
 
+/* Hazards: today in Asia/Shanghai, the caller as the rules see it, JSON. */
+struct hazard;
+struct hazard_actor;
+struct hazard_filter;
+int32_t http_today(void);
+void http_hazard_actor(const struct req *r, struct hazard_actor *who);
+json_t *json_hazard(const struct hazard *h, const struct hazard_actor *who, int32_t today);
+/* The hazard filter of the query string (shared by lists and exports). */
+int http_hazard_filter(struct req *r, struct hazard_filter *f, struct error *e);
+
 /* Handlers */
 int api_healthz(struct req *r, struct error *e);
 int api_metrics(struct req *r, struct error *e);
@@ -155,6 +166,11 @@ int api_users_list(struct req *r, struct error *e);
 int api_users_create(struct req *r, struct error *e);
 int api_users_get(struct req *r, struct error *e);
 int api_users_update(struct req *r, struct error *e);
+int api_hazards_create(struct req *r, struct error *e);
+int api_hazards_list(struct req *r, struct error *e);
+int api_hazards_get(struct req *r, struct error *e);
+int api_hazards_transition(struct req *r, struct error *e);
+int api_hazards_events(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -167,5 +183,8 @@ extern const struct field session_fields[];
 extern const struct field industry_create_fields[];
 extern const struct field industry_update_fields[];
 extern const struct field region_query[];
+extern const struct field hazard_create_fields[];
+extern const struct field hazard_transition_fields[];
+extern const struct field hazard_query[];
 
 #endif

@@ -11,13 +11,18 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "http/http_int.h"
 
 static const char *const ftype_names[] = {
 	[F_STRING] = "a string", [F_INT] = "a whole number", [F_NUMBER] = "a number",
 	[F_BOOL] = "true or false", [F_ENUM] = "one of the listed values",
 	[F_ID_LIST] = "a list of ids", [F_REGION] = "a 12-digit region code", [F_ID] = "an id",
+	[F_DATE] = "a date (YYYY-MM-DD)", [F_OBJECT] = "an object",
 };
+
+static int validate_obj(const json_t *obj, const struct field *spec, const char *prefix,
+			struct error *e);
 
 /* Code points in a UTF-8 string that jansson has already validated. */
 static size_t
@@ -54,6 +59,19 @@ check_field(const json_t *v, const struct field *f, struct error *e)
 		return err_set(e, ERR_INVALID, f->name, "'%s' may not be null", f->name);
 	}
 	switch (f->type) {
+	case F_OBJECT:
+		if (!json_is_object(v))
+			break;
+		return validate_obj(v, f->sub, f->name, e);
+	case F_DATE: {
+		int32_t d;
+
+		if (!json_is_string(v))
+			break;
+		if (date_parse(json_string_value(v), &d) != 0)
+			return err_set(e, ERR_INVALID, f->name, "'%s' must be a date (YYYY-MM-DD)", f->name);
+		return 0;
+	}
 	case F_STRING:
 	case F_REGION:
 	case F_ENUM:
@@ -119,29 +137,43 @@ check_field(const json_t *v, const struct field *f, struct error *e)
 	return err_set(e, ERR_INVALID, f->name, "'%s' must be %s", f->name, ftype_names[f->type]);
 }
 
-int
-http_validate(const json_t *obj, const struct field *spec, struct error *e)
+/* Field names inside objects are reported as "outer.inner". */
+static int
+validate_obj(const json_t *obj, const struct field *spec, const char *prefix, struct error *e)
 {
 	const char *key;
 	json_t *v;
+	char full[ERR_FIELD_MAX];
 
-	if (!json_is_object(obj))
-		return err_set(e, ERR_MALFORMED, NULL, "the body must be a JSON object");
 	json_object_foreach((json_t *)obj, key, v) {
 		const struct field *f = NULL;
 
 		for (const struct field *g = spec; g->name; g++)
 			if (strcmp(g->name, key) == 0)
 				f = g;
+		snprintf(full, sizeof(full), "%s%s%.40s", prefix ? prefix : "", prefix ? "." : "", key);
 		if (f == NULL)
-			return err_set(e, ERR_INVALID, key, "unknown field '%.60s'", key);
-		if (check_field(v, f, e) != 0)
+			return err_set(e, ERR_INVALID, full, "unknown field '%s'", full);
+		if (check_field(v, f, e) != 0) {
+			if (prefix != NULL && strcmp(e->field, f->name) == 0)
+				snprintf(e->field, sizeof(e->field), "%s", full);
 			return -1;
+		}
 	}
 	for (const struct field *g = spec; g->name; g++)
-		if ((g->flags & F_REQUIRED) && json_object_get(obj, g->name) == NULL)
-			return err_set(e, ERR_INVALID, g->name, "'%s' is required", g->name);
+		if ((g->flags & F_REQUIRED) && json_object_get(obj, g->name) == NULL) {
+			snprintf(full, sizeof(full), "%s%s%s", prefix ? prefix : "", prefix ? "." : "", g->name);
+			return err_set(e, ERR_INVALID, full, "'%s' is required", full);
+		}
 	return 0;
+}
+
+int
+http_validate(const json_t *obj, const struct field *spec, struct error *e)
+{
+	if (!json_is_object(obj))
+		return err_set(e, ERR_MALFORMED, NULL, "the body must be a JSON object");
+	return validate_obj(obj, spec, NULL, e);
 }
 
 const char *

@@ -10,7 +10,10 @@
 static const char *const json_types[] = {
 	[F_STRING] = "string", [F_INT] = "integer", [F_NUMBER] = "number", [F_BOOL] = "boolean",
 	[F_ENUM] = "string", [F_ID_LIST] = "array", [F_REGION] = "string", [F_ID] = "integer",
+	[F_DATE] = "string", [F_OBJECT] = "object",
 };
+
+static json_t *body_schema(const struct field *spec);
 
 static json_t *
 field_schema(const struct field *f)
@@ -26,6 +29,12 @@ field_schema(const struct field *f)
 			if (f->values[i] && f->values[i][0])
 				json_array_append_new(v, json_string(f->values[i]));
 		json_object_set_new(s, "enum", v);
+	}
+	if (f->type == F_DATE)
+		json_object_set_new(s, "format", json_string("date"));
+	if (f->type == F_OBJECT && f->sub != NULL) {
+		json_decref(s);
+		s = body_schema(f->sub);
 	}
 	if (f->type == F_REGION)
 		json_object_set_new(s, "pattern", json_string("^[0-9]{12}$"));

@@ -36,5 +36,14 @@ const struct route routes[] = {
 	{ M_GET, "/api/v1/users/{id}", api_users_get, R_ADMIN, "one user", NULL, NULL },
 	{ M_PATCH, "/api/v1/users/{id}", api_users_update, R_WRITE | R_ADMIN,
 	  "change a user (version checked)", user_update_fields, NULL },
+
+	{ M_GET, "/api/v1/hazards", api_hazards_list, 0, "hazards in scope", NULL, hazard_query },
+	{ M_POST, "/api/v1/hazards", api_hazards_create, R_WRITE, "report a hazard",
+	  hazard_create_fields, NULL },
+	{ M_GET, "/api/v1/hazards/{id}", api_hazards_get, 0, "one hazard", NULL, NULL },
+	{ M_POST, "/api/v1/hazards/{id}/transitions", api_hazards_transition, R_WRITE,
+	  "plan, fix_now, submit, accept, reject, extend, void, list, delist (version checked)",
+	  hazard_transition_fields, NULL },
+	{ M_GET, "/api/v1/hazards/{id}/events", api_hazards_events, 0, "a hazard's history", NULL, NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

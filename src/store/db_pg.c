@@ -556,9 +556,9 @@ pg_commit(struct db *db, struct error *e)
 }
 
 /*
- * Run argv[0] (looked up in PATH) with stdin from /dev/null and stdout to
- * stderr's pipe, wait for it, and return 0 when it exits 0. Otherwise fill
- * e with what and the first line the program wrote.
+ * Run argv[0] (looked up in PATH, no shell) with stdin from /dev/null and
+ * stdout and stderr into a pipe, wait for it, and return 0 when it exits 0.
+ * Otherwise fill e with what and the first line the program wrote.
  */
 static int
 pg_run(char *const argv[], const char *what, struct error *e)
@@ -580,7 +580,12 @@ pg_run(char *const argv[], const char *what, struct error *e)
 	}
 	if ((err = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)) != 0 ||
 	    (err = posix_spawn_file_actions_adddup2(&fa, pfd[1], 1)) != 0 ||
-	    (err = posix_spawn_file_actions_adddup2(&fa, pfd[1], 2)) != 0) {
+	    (err = posix_spawn_file_actions_adddup2(&fa, pfd[1], 2)) != 0
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+	    /* the server's sockets and files are none of pg_dump's business */
+	    || (err = posix_spawn_file_actions_addclosefrom_np(&fa, 3)) != 0
+#endif
+	    ) {
 		err_set(e, ERR_INTERNAL, NULL, "%s: %s", what, strerror(err));
 		goto out_destroy_fa;
 	}
@@ -652,12 +657,19 @@ pg_backup(struct db *db, const char *path, struct error *e)
 	char *file = pg_opt("--file=", path);
 	char *dbname = pg_opt("--dbname=", d->url);
 	char what[ERR_MESSAGE_MAX / 2];
-	int rc = -1;
+	int rc = -1, fd;
 
 	if (file == NULL || dbname == NULL) {
 		err_set(e, ERR_INTERNAL, NULL, "out of memory");
 		goto out_free;
 	}
+	/* create it first: a path we cannot write is the caller's error, not
+	 * the database's, and a backup holds password hashes (0600) */
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
+		err_set(e, ERR_IO, "file", "cannot create '%s': %s", path, strerror(errno));
+		goto out_free;
+	}
+	close(fd);
 	{
 		char *argv[] = { "pg_dump", "--format=custom", "--no-owner", file, dbname, NULL };
 
@@ -709,6 +721,11 @@ static const struct db_ops pg_ops = {
 	.close = pg_close,
 };
 
+/*
+ * Connect to PostgreSQL at url (a URI or key=value string) in UTC and UTF-8.
+ * The caller frees with ops->close. NULL with ERR_STORE, field "pg", when
+ * the server cannot be reached; the message never shows the password.
+ */
 struct db *
 db_pg_open(const char *url, struct error *e)
 {
@@ -756,6 +773,12 @@ out_fail:
 	return NULL;
 }
 
+/*
+ * Replace the contents of the database at url with the pg_dump archive from
+ * (made by the backup op), in one transaction: on failure nothing changed.
+ * ERR_IO (field "file") when from cannot be read, ERR_INVALID when it is
+ * not such an archive, ERR_STORE when pg_restore fails.
+ */
 int
 db_pg_restore(const char *url, const char *from, struct error *e)
 {

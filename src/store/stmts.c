@@ -46,6 +46,51 @@
 	" WHERE ($1 = 0 OR u.org_id = $1) AND ($2 < 0 OR u.role = $2) " \
 	"AND ($3 = '' OR strpos(u.login, $3) > 0 OR strpos(u.name, $3) > 0)"
 
+
+/* The scope predicate over hazards aliased `h` (see stmts.h for $1–$4). */
+#define SCOPE_HAZARD \
+	"h.region_code BETWEEN $1 AND $2 AND ($3 = 0 OR h.enterprise_id = $3) " \
+	"AND ($4 = 0 OR h.industry_id IN " \
+	"(SELECT industry_id FROM org_industries WHERE org_id = $4))"
+
+#define HZ_COLS \
+	"h.id, h.code, h.enterprise_id, COALESCE(o.name, ''), h.region_code, " \
+	"COALESCE(h.industry_id, 0), h.title, h.description, h.location, h.category, h.grade, " \
+	"h.basis, h.source, h.found_at, h.found_by, h.responsible, h.measures, h.has_funds, " \
+	"h.funds, h.deadline, h.original_deadline, h.contingency, h.status, h.evidence, " \
+	"h.extensions, h.rejections, h.closed_on, h.closed_on_time, h.listing_level, " \
+	"COALESCE(h.listing_org, 0), h.listed_on, h.listing_deadline, h.delisted_on, h.version, " \
+	"h.created_at, h.updated_at"
+
+#define HZ_FROM " FROM hazards h LEFT JOIN orgs o ON o.id = h.enterprise_id "
+
+/* Filters after the scope: $5 status, $6 grade, $7 source (-1 any), $8 industry
+ * (0 any), $9/$10 region range, $11 overdue only (0/1) as of $12 (today),
+ * $13 listed only (0/1), $14 enterprise (0 any), $15 text: '' none; SQLite: a
+ * substring, PostgreSQL: an ILIKE pattern. */
+#define HZ_FILTER_BASE \
+	" AND ($5 < 0 OR h.status = $5) AND ($6 < 0 OR h.grade = $6) " \
+	"AND ($7 < 0 OR h.source = $7) AND ($8 = 0 OR h.industry_id = $8) " \
+	"AND h.region_code BETWEEN $9 AND $10 " \
+	"AND ($11 = 0 OR (h.status < 3 AND h.deadline <> '' AND h.deadline < $12)) " \
+	"AND ($13 = 0 OR (h.listing_level > 0 AND h.delisted_on = '')) " \
+	"AND ($14 = 0 OR h.enterprise_id = $14) "
+#define HZ_FILTER_SQLITE HZ_FILTER_BASE \
+	"AND ($15 = '' OR instr(h.title || ' ' || h.description, $15) > 0)"
+#define HZ_FILTER_PG HZ_FILTER_BASE \
+	"AND ($15 = '' OR (h.title || ' ' || h.description) ILIKE $15)"
+/* SQLite with a query of three characters or more: the trigram index. */
+#define HZ_FILTER_FTS HZ_FILTER_BASE \
+	"AND h.id IN (SELECT rowid FROM hazards_fts WHERE hazards_fts MATCH $15)"
+
+#define HZ_WRITABLE \
+	"title = $2, description = $3, location = $4, category = $5, grade = $6, basis = $7, " \
+	"responsible = $8, measures = $9, has_funds = $10, funds = $11, deadline = $12, " \
+	"due = CASE WHEN $12 = '' THEN '9999-12-31' ELSE $12 END, original_deadline = $13, " \
+	"contingency = $14, status = $15, evidence = $16, extensions = $17, rejections = $18, " \
+	"closed_on = $19, closed_on_time = $20, listing_level = $21, listing_org = $22, " \
+	"listed_on = $23, listing_deadline = $24, delisted_on = $25, updated_at = $26"
+
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIGRATION_VERSION] = { "migration_version",
 		"SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
@@ -183,6 +228,66 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT object_type, object_id, data FROM audit_events "
 		"WHERE object_type = $1 ORDER BY object_id, id", NULL },
 
+	/* The next number of a code prefix ("540102-2026"), never reused. */
+	[STMT_HAZARD_SEQ_NEXT] = { "hazard_seq_next",
+		"INSERT INTO hazard_seq (prefix, last) VALUES ($1, 1) "
+		"ON CONFLICT (prefix) DO UPDATE SET last = hazard_seq.last + 1 RETURNING last", NULL },
+	[STMT_HAZARD_INSERT] = { "hazard_insert",
+		"INSERT INTO hazards (code, enterprise_id, region_code, industry_id, title, description, "
+		"location, category, grade, basis, source, found_at, found_by, status, version, "
+		"created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+		"0, 1, $14, $14) RETURNING id", NULL },
+	[STMT_HAZARD_GET] = { "hazard_get",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD " AND h.id = $5", NULL },
+	[STMT_HAZARD_UPDATE] = { "hazard_update",
+		"UPDATE hazards SET " HZ_WRITABLE ", version = version + 1 "
+		"WHERE id = $1 AND version = $27", NULL },
+	[STMT_HAZARD_LIST_NEWEST] = { "hazard_list_newest",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_SQLITE
+		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_PG
+		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17" },
+	/* Soonest deadline first (no deadline last); keyset ($16 due, $18 id). */
+	[STMT_HAZARD_LIST_DUE] = { "hazard_list_due",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_SQLITE
+		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_PG
+		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17" },
+	[STMT_HAZARD_LIST_FTS] = { "hazard_list_fts",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_FTS
+		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17", NULL },
+	[STMT_HAZARD_COUNT] = { "hazard_count",
+		"SELECT COUNT(*)" HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_SQLITE,
+		"SELECT COUNT(*)" HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_PG },
+	[STMT_HAZARD_COUNT_FTS] = { "hazard_count_fts",
+		"SELECT COUNT(*)" HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_FTS, NULL },
+	[STMT_HAZARD_ALL] = { "hazard_all",
+		"SELECT " HZ_COLS HZ_FROM "WHERE h.id > $1 ORDER BY h.id LIMIT $2", NULL },
+	[STMT_HAZARD_EVENT_INSERT] = { "hazard_event_insert",
+		"INSERT INTO hazard_events (hazard_id, at, actor_id, actor, event, from_status, "
+		"to_status, comment, reason, evidence, deadline) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11)", NULL },
+	[STMT_HAZARD_EVENTS] = { "hazard_events",
+		"SELECT e.id, e.at, e.actor_id, e.actor, e.event, e.from_status, e.to_status, "
+		"e.comment, e.reason, e.evidence, e.deadline FROM hazard_events e "
+		"WHERE e.hazard_id = $1 ORDER BY e.id", NULL },
+	/* Candidates to notify: departments supervising industry $1 and offices,
+	 * in the province of region $2 at or above it; the store keeps those
+	 * whose region subtree holds $2. */
+	[STMT_SUPERVISORS_OF] = { "supervisors_of",
+		"SELECT o.id, o.region_code FROM orgs o JOIN org_industries oi ON oi.org_id = o.id "
+		"WHERE o.kind = 2 AND oi.industry_id = $1 AND o.region_code <= $2 "
+		"AND substr(o.region_code, 1, 2) = substr($2, 1, 2)", NULL },
+	[STMT_OFFICES_OF] = { "offices_of",
+		"SELECT o.id, o.region_code FROM orgs o WHERE o.kind = 1 AND o.region_code <= $1 "
+		"AND substr(o.region_code, 1, 2) = substr($1, 1, 2)", NULL },
+	[STMT_NOTIFY_ORG] = { "notify_org",
+		"INSERT INTO notifications (org_id, kind, hazard_id, title, due, created_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING", NULL },
+	[STMT_NOTIFICATIONS] = { "notifications",
+		"SELECT n.id, n.kind, COALESCE(n.hazard_id, 0), n.title, n.due, n.created_at, n.read_at "
+		"FROM notifications n WHERE n.org_id = $1 ORDER BY n.id DESC LIMIT $2", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",
@@ -207,6 +312,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_DIGEST_AUDIT_EVENTS] = { "digest_audit_events",
 		"SELECT id, chain, seq, at, actor_id, actor, action, object_type, object_id, "
 		"data, prev_hash, hash FROM audit_events ORDER BY id", NULL },
+	[STMT_DIGEST_HAZARDS] = { "digest_hazards", "SELECT * FROM hazards ORDER BY id", NULL },
+	[STMT_DIGEST_HAZARD_EVENTS] = { "digest_hazard_events",
+		"SELECT * FROM hazard_events ORDER BY id", NULL },
+	[STMT_DIGEST_NOTIFICATIONS] = { "digest_notifications",
+		"SELECT * FROM notifications ORDER BY id", NULL },
 };
 
 /*
@@ -254,6 +364,57 @@ const char *const migrations_sqlite[] = {
 	" object_id TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL,"
 	" hash TEXT NOT NULL, UNIQUE (chain, seq));"
 	"CREATE INDEX audit_object ON audit_events (object_type, object_id, id);",
+	/* 2: the hazard network */
+	"CREATE TABLE hazards (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), title TEXT NOT NULL,"
+	" description TEXT NOT NULL DEFAULT '', location TEXT NOT NULL DEFAULT '',"
+	" category INTEGER NOT NULL, grade INTEGER NOT NULL, basis TEXT NOT NULL DEFAULT '',"
+	" source INTEGER NOT NULL, found_at TEXT NOT NULL, found_by INTEGER NOT NULL,"
+	" responsible TEXT NOT NULL DEFAULT '', measures TEXT NOT NULL DEFAULT '',"
+	" has_funds INTEGER NOT NULL DEFAULT 0, funds REAL NOT NULL DEFAULT 0,"
+	" deadline TEXT NOT NULL DEFAULT '', due TEXT NOT NULL DEFAULT '9999-12-31',"
+	" original_deadline TEXT NOT NULL DEFAULT '', contingency TEXT NOT NULL DEFAULT '',"
+	" status INTEGER NOT NULL, evidence TEXT NOT NULL DEFAULT '',"
+	" extensions INTEGER NOT NULL DEFAULT 0, rejections INTEGER NOT NULL DEFAULT 0,"
+	" closed_on TEXT NOT NULL DEFAULT '', closed_on_time INTEGER NOT NULL DEFAULT 0,"
+	" listing_level INTEGER NOT NULL DEFAULT 0, listing_org INTEGER,"
+	" listed_on TEXT NOT NULL DEFAULT '', listing_deadline TEXT NOT NULL DEFAULT '',"
+	" delisted_on TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX hazards_region ON hazards (region_code, id);"
+	"CREATE INDEX hazards_status_due ON hazards (status, due, id);"
+	"CREATE INDEX hazards_enterprise ON hazards (enterprise_id, id);"
+	"CREATE INDEX hazards_industry ON hazards (industry_id, region_code);"
+	"CREATE INDEX hazards_found ON hazards (found_at);"
+	"CREATE TABLE hazard_seq (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);"
+	"CREATE TABLE hazard_events (id INTEGER PRIMARY KEY,"
+	" hazard_id INTEGER NOT NULL REFERENCES hazards (id), at TEXT NOT NULL,"
+	" actor_id INTEGER NOT NULL, actor TEXT NOT NULL, event TEXT NOT NULL,"
+	" from_status INTEGER NOT NULL, to_status INTEGER NOT NULL,"
+	" comment TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',"
+	" evidence TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX hazard_events_hazard ON hazard_events (hazard_id, id);"
+	"CREATE TABLE attachments (id INTEGER PRIMARY KEY, hazard_id INTEGER NOT NULL REFERENCES hazards (id),"
+	" sha256 TEXT NOT NULL, kind TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,"
+	" name TEXT NOT NULL, uploaded_by INTEGER NOT NULL, at TEXT NOT NULL,"
+	" UNIQUE (hazard_id, sha256));"
+	"CREATE TABLE notifications (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES orgs (id),"
+	" kind TEXT NOT NULL, hazard_id INTEGER REFERENCES hazards (id), title TEXT NOT NULL,"
+	" due TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, read_at TEXT NOT NULL DEFAULT '',"
+	" UNIQUE (org_id, kind, hazard_id, due));"
+	"CREATE INDEX notifications_org ON notifications (org_id, id);"
+	"CREATE VIRTUAL TABLE hazards_fts USING fts5 (title, description, content='hazards',"
+	" content_rowid='id', tokenize='trigram');"
+	"CREATE TRIGGER hazards_fts_ai AFTER INSERT ON hazards BEGIN"
+	" INSERT INTO hazards_fts (rowid, title, description) VALUES (new.id, new.title, new.description); END;"
+	"CREATE TRIGGER hazards_fts_au AFTER UPDATE OF title, description ON hazards BEGIN"
+	" INSERT INTO hazards_fts (hazards_fts, rowid, title, description)"
+	" VALUES ('delete', old.id, old.title, old.description);"
+	" INSERT INTO hazards_fts (rowid, title, description) VALUES (new.id, new.title, new.description); END;"
+	"CREATE TRIGGER hazards_fts_ad AFTER DELETE ON hazards BEGIN"
+	" INSERT INTO hazards_fts (hazards_fts, rowid, title, description)"
+	" VALUES ('delete', old.id, old.title, old.description); END;",
 };
 
 const char *const migrations_pg[] = {
@@ -299,6 +460,48 @@ const char *const migrations_pg[] = {
 	" object_type TEXT NOT NULL, object_id TEXT NOT NULL, data TEXT NOT NULL,"
 	" prev_hash TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (chain, seq));"
 	"CREATE INDEX audit_object ON audit_events (object_type, object_id, id);",
+	/* 2: the hazard network */
+	"CREATE TABLE hazards (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), title TEXT NOT NULL,"
+	" description TEXT NOT NULL DEFAULT '', location TEXT NOT NULL DEFAULT '',"
+	" category INTEGER NOT NULL, grade INTEGER NOT NULL, basis TEXT NOT NULL DEFAULT '',"
+	" source INTEGER NOT NULL, found_at TEXT NOT NULL, found_by BIGINT NOT NULL,"
+	" responsible TEXT NOT NULL DEFAULT '', measures TEXT NOT NULL DEFAULT '',"
+	" has_funds INTEGER NOT NULL DEFAULT 0, funds DOUBLE PRECISION NOT NULL DEFAULT 0,"
+	" deadline TEXT NOT NULL DEFAULT '', due TEXT NOT NULL DEFAULT '9999-12-31',"
+	" original_deadline TEXT NOT NULL DEFAULT '', contingency TEXT NOT NULL DEFAULT '',"
+	" status INTEGER NOT NULL, evidence TEXT NOT NULL DEFAULT '',"
+	" extensions INTEGER NOT NULL DEFAULT 0, rejections INTEGER NOT NULL DEFAULT 0,"
+	" closed_on TEXT NOT NULL DEFAULT '', closed_on_time INTEGER NOT NULL DEFAULT 0,"
+	" listing_level INTEGER NOT NULL DEFAULT 0, listing_org BIGINT,"
+	" listed_on TEXT NOT NULL DEFAULT '', listing_deadline TEXT NOT NULL DEFAULT '',"
+	" delisted_on TEXT NOT NULL DEFAULT '', version BIGINT NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX hazards_region ON hazards (region_code, id);"
+	"CREATE INDEX hazards_status_due ON hazards (status, due, id);"
+	"CREATE INDEX hazards_enterprise ON hazards (enterprise_id, id);"
+	"CREATE INDEX hazards_industry ON hazards (industry_id, region_code);"
+	"CREATE INDEX hazards_found ON hazards (found_at);"
+	"CREATE TABLE hazard_seq (prefix TEXT PRIMARY KEY, last BIGINT NOT NULL);"
+	"CREATE TABLE hazard_events (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" hazard_id BIGINT NOT NULL REFERENCES hazards (id), at TEXT NOT NULL,"
+	" actor_id BIGINT NOT NULL, actor TEXT NOT NULL, event TEXT NOT NULL,"
+	" from_status INTEGER NOT NULL, to_status INTEGER NOT NULL,"
+	" comment TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',"
+	" evidence TEXT NOT NULL DEFAULT '', deadline TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX hazard_events_hazard ON hazard_events (hazard_id, id);"
+	"CREATE TABLE attachments (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, hazard_id BIGINT NOT NULL REFERENCES hazards (id),"
+	" sha256 TEXT NOT NULL, kind TEXT NOT NULL, mime TEXT NOT NULL, size BIGINT NOT NULL,"
+	" name TEXT NOT NULL, uploaded_by BIGINT NOT NULL, at TEXT NOT NULL,"
+	" UNIQUE (hazard_id, sha256));"
+	"CREATE TABLE notifications (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, org_id BIGINT NOT NULL REFERENCES orgs (id),"
+	" kind TEXT NOT NULL, hazard_id BIGINT REFERENCES hazards (id), title TEXT NOT NULL,"
+	" due TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, read_at TEXT NOT NULL DEFAULT '',"
+	" UNIQUE (org_id, kind, hazard_id, due));"
+	"CREATE INDEX notifications_org ON notifications (org_id, id);"
+	"CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+	"CREATE INDEX hazards_text_trgm ON hazards USING gin ((title || ' ' || description) gin_trgm_ops);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/error.h"
+#include "core/hazard.h"
 #include "core/model.h"
 
 struct store;
@@ -168,6 +169,84 @@ int store_session_create(struct store *st, const char *token_hash, int64_t user_
 int store_session_user(struct store *st, const char *token_hash, struct user *out,
 		       struct error *e);
 int store_session_delete(struct store *st, const char *token_hash, struct error *e);
+
+/* ---- hazards ---- */
+
+struct hazard_filter {
+	int status, grade, source;          /* -1: any */
+	int64_t industry_id, enterprise_id; /* 0: any */
+	char region[REGION_CODE_LEN + 1];   /* "": any; else this subtree */
+	int overdue_only, listed_only;
+	char today[DATE_LEN];               /* for overdue: Asia/Shanghai today */
+	char q[TEXT_SMALL];                 /* full text over title and description */
+	int by_due;                         /* soonest deadline first; else newest first */
+	int64_t after_id;                   /* cursor; with by_due also after_due */
+	char after_due[DATE_LEN];
+	int limit;                          /* 1–500 */
+};
+
+struct hazard_event_row {
+	int64_t id;
+	char at[TIME_LEN];
+	int64_t actor_id;
+	char actor[64];
+	char event[16];                     /* "report" or an event name */
+	enum hazard_status from, to;
+	char comment[HZ_SHORT_MAX];
+	char reason[HZ_SHORT_MAX];
+	char evidence[HZ_TEXT_MAX];
+	char deadline[DATE_LEN];
+};
+
+struct notification {
+	int64_t id;
+	char kind[32];
+	int64_t hazard_id;
+	char title[NAME_MAX_BYTES];
+	char due[DATE_LEN];
+	char created_at[TIME_LEN];
+	char read_at[TIME_LEN];
+};
+
+/*
+ * Report a hazard of the enterprise h->enterprise_id, which s must see
+ * (else ERR_NOT_FOUND field enterprise_id). Its code, region, industry,
+ * status, version and timestamps are assigned here. plan (may be NULL) is
+ * applied at once as a "plan" event. A major hazard notifies the departments
+ * supervising the enterprise's industry and the offices of its region at once.
+ */
+int store_hazard_create(struct store *st, const struct actor *a, const struct scope *s,
+			const struct hazard_actor *who, int32_t today, struct hazard *h,
+			const struct hazard_tx *plan, struct error *e);
+
+/* The hazard id if s sees it, else ERR_NOT_FOUND. */
+int store_hazard_get(struct store *st, const struct scope *s, int64_t id, struct hazard *out,
+		     struct error *e);
+
+/*
+ * Apply tx to hazard id at the version the caller read (else ERR_STALE),
+ * through hazard_apply, writing the change, its event and its audit entry in
+ * one transaction. out gets the hazard as it now stands.
+ */
+int store_hazard_transition(struct store *st, const struct actor *a, const struct scope *s,
+			    int64_t id, int64_t version, const struct hazard_tx *tx,
+			    const struct hazard_actor *who, int32_t today, struct hazard *out,
+			    struct error *e);
+
+/* The hazards s sees that match f; cb gets each (borrowed for the call). */
+int store_hazard_list(struct store *st, const struct scope *s, const struct hazard_filter *f,
+		      int (*cb)(const struct hazard *, void *), void *arg, int64_t *total,
+		      int *more, struct error *e);
+
+/* The history of hazard id in order, if s sees it. */
+int store_hazard_events(struct store *st, const struct scope *s, int64_t id,
+			int (*cb)(const struct hazard_event_row *, void *), void *arg,
+			struct error *e);
+
+/* The newest notifications of org_id. */
+int store_notifications(struct store *st, int64_t org_id, int limit,
+			int (*cb)(const struct notification *, void *), void *arg,
+			struct error *e);
 
 /* ---- audit ---- */
 

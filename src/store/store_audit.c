@@ -231,6 +231,39 @@ check_user(const struct user *u, void *arg)
 }
 
 static int
+check_hazard_rows(struct store *st, struct rowcheck *rc, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct hazard *h = malloc(sizeof(*h));
+	struct db_stmt *s;
+	enum db_step r = DB_DONE;
+	int64_t after = 0;
+	int n;
+
+	if (h == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	do {
+		n = 0;
+		if ((s = st_stmt(st, STMT_HAZARD_ALL, e)) == NULL ||
+		    st_bindf(st, s, e, "ii", after, (int64_t)1000) != 0) {
+			free(h);
+			return -1;
+		}
+		while ((r = ops->step(s, e)) == DB_ROW) {
+			st_read_hazard(st, s, h);
+			sbuf_reset(&rc->b);
+			st_snap_hazard(h, &rc->b);
+			check_row(rc->v, &rc->sn, "hazard", h->id, &rc->b, rc->seen);
+			after = h->id;
+			n++;
+		}
+		ops->reset(s);
+	} while (r == DB_DONE && n == 1000);
+	free(h);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+static int
 verify_rows(struct store *st, struct verify *v, const char *otype, struct error *e)
 {
 	struct rowcheck rc = { .st = st, .v = v, .e = e };
@@ -253,6 +286,9 @@ verify_rows(struct store *st, struct verify *v, const char *otype, struct error 
 		for (; more; f.after_id = rc.last_id)
 			if (store_org_list(st, &all, &f, check_org, &rc, NULL, &more, e) != 0)
 				goto out_free;
+	} else if (strcmp(otype, "hazard") == 0) {
+		if (check_hazard_rows(st, &rc, e) != 0)
+			goto out_free;
 	} else {
 		struct user_filter f = { .role = -1, .limit = 500 };
 
@@ -273,7 +309,7 @@ int
 store_audit_verify(struct store *st, int (*cb)(const struct audit_problem *, void *), void *arg,
 		   int64_t *events, int64_t *problems, struct error *e)
 {
-	static const char *const audited[] = { "industry", "org", "user" };
+	static const char *const audited[] = { "industry", "org", "user", "hazard" };
 	const struct db_ops *ops = st->db->ops;
 	struct verify v = { .cb = cb, .arg = arg };
 	struct db_stmt *s;
@@ -351,7 +387,7 @@ store_digest(struct store *st, char out[65], struct error *e)
 	enum db_step r;
 
 	crypto_hash_sha256_init(&h);
-	for (int id = STMT_DIGEST_SCHEMA; id <= STMT_DIGEST_AUDIT_EVENTS; id++) {
+	for (int id = STMT_DIGEST_SCHEMA; id <= STMT_DIGEST_NOTIFICATIONS; id++) {
 		if ((s = st_stmt(st, (enum stmt_id)id, e)) == NULL)
 			return -1;
 		crypto_hash_sha256_update(&h, (const unsigned char *)stmt_texts[id].name,

@@ -54,11 +54,13 @@ int st_audit(struct store *st, const struct actor *a, const char *chain,
 void st_snap_org(const struct org *o, struct sbuf *b);
 void st_snap_user(const struct user *u, struct sbuf *b);
 void st_snap_industry(const struct industry *i, struct sbuf *b);
+void st_snap_hazard(const struct hazard *h, struct sbuf *b);
 
 /* Row readers for the column lists of stmts.c. */
 void st_read_org(struct store *st, struct db_stmt *s, struct org *o);
 void st_read_user(struct store *st, struct db_stmt *s, struct user *u);
 void st_read_industry(struct store *st, struct db_stmt *s, struct industry *i);
+void st_read_hazard(struct store *st, struct db_stmt *s, struct hazard *h);
 
 /* Load o->industries from org_industries. */
 int st_org_load_industries(struct store *st, struct org *o, struct error *e);

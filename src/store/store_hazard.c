@@ -1,0 +1,572 @@
+/*
+ * store_hazard.c — hazards: report, transitions through the core state
+ * machine, lists with full text, history, and the notifications they raise.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+
+void
+st_snap_hazard(const struct hazard *h, struct sbuf *b)
+{
+	sbuf_kv(b, "code", h->code);
+	sbuf_kvi(b, "enterprise_id", h->enterprise_id);
+	sbuf_kv(b, "region_code", h->region_code);
+	sbuf_kvi(b, "industry_id", h->industry_id);
+	sbuf_kv(b, "title", h->title);
+	sbuf_kv(b, "description", h->description);
+	sbuf_kv(b, "location", h->location);
+	sbuf_kv(b, "category", hazard_category_names[h->category]);
+	sbuf_kv(b, "grade", hazard_grade_names[h->grade]);
+	sbuf_kv(b, "basis", h->basis);
+	sbuf_kv(b, "source", hazard_source_names[h->source]);
+	sbuf_kv(b, "found_at", h->found_at);
+	sbuf_kvi(b, "found_by", h->found_by);
+	sbuf_kv(b, "responsible", h->responsible);
+	sbuf_kv(b, "measures", h->measures);
+	if (h->has_funds)
+		sbuf_addf(b, "funds=%.2f\n", h->funds);
+	else
+		sbuf_kv(b, "funds", "");
+	sbuf_kv(b, "deadline", h->deadline);
+	sbuf_kv(b, "original_deadline", h->original_deadline);
+	sbuf_kv(b, "contingency", h->contingency);
+	sbuf_kv(b, "status", hazard_status_names[h->status]);
+	sbuf_kv(b, "evidence", h->evidence);
+	sbuf_kvi(b, "extensions", h->extensions);
+	sbuf_kvi(b, "rejections", h->rejections);
+	sbuf_kv(b, "closed_on", h->closed_on);
+	sbuf_kvi(b, "closed_on_time", h->closed_on_time);
+	sbuf_kv(b, "listing_level", listing_level_names[h->listing_level]);
+	sbuf_kvi(b, "listing_org", h->listing_org);
+	sbuf_kv(b, "listed_on", h->listed_on);
+	sbuf_kv(b, "listing_deadline", h->listing_deadline);
+	sbuf_kv(b, "delisted_on", h->delisted_on);
+	sbuf_kvi(b, "version", h->version);
+}
+
+static int
+enum_col(struct store *st, struct db_stmt *s, int c, int max)
+{
+	int v = (int)st->db->ops->col_int(s, c);
+
+	return v >= 0 && v < max ? v : 0;
+}
+
+void
+st_read_hazard(struct store *st, struct db_stmt *s, struct hazard *h)
+{
+	const struct db_ops *ops = st->db->ops;
+
+	memset(h, 0, sizeof(*h));
+	h->id = ops->col_int(s, 0);
+	st_col_copy(st, s, 1, h->code, sizeof(h->code));
+	h->enterprise_id = ops->col_int(s, 2);
+	st_col_copy(st, s, 3, h->enterprise_name, sizeof(h->enterprise_name));
+	st_col_copy(st, s, 4, h->region_code, sizeof(h->region_code));
+	h->industry_id = ops->col_int(s, 5);
+	st_col_copy(st, s, 6, h->title, sizeof(h->title));
+	st_col_copy(st, s, 7, h->description, sizeof(h->description));
+	st_col_copy(st, s, 8, h->location, sizeof(h->location));
+	h->category = (enum hazard_category)enum_col(st, s, 9, HC__MAX);
+	h->grade = (enum hazard_grade)enum_col(st, s, 10, HG__MAX);
+	st_col_copy(st, s, 11, h->basis, sizeof(h->basis));
+	h->source = (enum hazard_source)enum_col(st, s, 12, HS__MAX);
+	st_col_copy(st, s, 13, h->found_at, sizeof(h->found_at));
+	h->found_by = ops->col_int(s, 14);
+	st_col_copy(st, s, 15, h->responsible, sizeof(h->responsible));
+	st_col_copy(st, s, 16, h->measures, sizeof(h->measures));
+	h->has_funds = (int)ops->col_int(s, 17);
+	h->funds = ops->col_double(s, 18);
+	st_col_copy(st, s, 19, h->deadline, sizeof(h->deadline));
+	st_col_copy(st, s, 20, h->original_deadline, sizeof(h->original_deadline));
+	st_col_copy(st, s, 21, h->contingency, sizeof(h->contingency));
+	h->status = (enum hazard_status)enum_col(st, s, 22, HZ_STATUS__MAX);
+	st_col_copy(st, s, 23, h->evidence, sizeof(h->evidence));
+	h->extensions = (int)ops->col_int(s, 24);
+	h->rejections = (int)ops->col_int(s, 25);
+	st_col_copy(st, s, 26, h->closed_on, sizeof(h->closed_on));
+	h->closed_on_time = (int)ops->col_int(s, 27);
+	h->listing_level = (enum listing_level)enum_col(st, s, 28, LIST__MAX);
+	h->listing_org = ops->col_int(s, 29);
+	st_col_copy(st, s, 30, h->listed_on, sizeof(h->listed_on));
+	st_col_copy(st, s, 31, h->listing_deadline, sizeof(h->listing_deadline));
+	st_col_copy(st, s, 32, h->delisted_on, sizeof(h->delisted_on));
+	h->version = ops->col_int(s, 33);
+	st_col_copy(st, s, 34, h->created_at, sizeof(h->created_at));
+	st_col_copy(st, s, 35, h->updated_at, sizeof(h->updated_at));
+}
+
+static int
+hazard_get(struct store *st, const struct scope *sc, int64_t id, struct hazard *out,
+	   struct error *e)
+{
+	struct db_stmt *s;
+	enum db_step r;
+
+	if ((s = st_stmt(st, STMT_HAZARD_GET, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
+	    st->db->ops->bind_int(s, 5, id, e) != 0)
+		return -1;
+	if ((r = st->db->ops->step(s, e)) == DB_ROW)
+		st_read_hazard(st, s, out);
+	st->db->ops->reset(s);
+	if (r == DB_ERROR)
+		return -1;
+	if (r == DB_DONE)
+		return err_set(e, ERR_NOT_FOUND, "id", "no hazard %lld", (long long)id);
+	return 0;
+}
+
+int
+store_hazard_get(struct store *st, const struct scope *sc, int64_t id, struct hazard *out,
+		 struct error *e)
+{
+	return hazard_get(st, sc, id, out, e);
+}
+
+static int
+hazard_audit(struct store *st, const struct actor *a, const char *action,
+	     const struct hazard *h, struct error *e)
+{
+	struct sbuf b = { 0 };
+	char oid[32], chain[3];
+	int rc;
+
+	st_snap_hazard(h, &b);
+	snprintf(oid, sizeof(oid), "%lld", (long long)h->id);
+	st_chain_of(h->region_code, chain);
+	rc = b.oom ? err_set(e, ERR_INTERNAL, NULL, "out of memory")
+		   : st_audit(st, a, chain, action, "hazard", oid, sbuf_str(&b), e);
+	sbuf_free(&b);
+	return rc;
+}
+
+static int
+event_insert(struct store *st, const struct actor *a, const struct hazard *h, const char *event,
+	     enum hazard_status from, const struct hazard_tx *tx, struct error *e)
+{
+	struct db_stmt *s;
+	char now[TIME_LEN];
+	const char *deadline = "";
+
+	if (tx != NULL)
+		deadline = tx->event == HE_EXTEND ? tx->new_deadline
+			   : tx->event == HE_PLAN ? tx->deadline : "";
+	store_now(now, sizeof(now));
+	if ((s = st_stmt(st, STMT_HAZARD_EVENT_INSERT, e)) == NULL ||
+	    st_bindf(st, s, e, "itittiitttt", h->id, now, a ? a->user_id : (int64_t)0,
+		     a && a->login[0] ? a->login : "system", event, (int64_t)from, (int64_t)h->status,
+		     tx && tx->comment ? tx->comment : "", tx && tx->reason ? tx->reason : "",
+		     tx && tx->evidence ? tx->evidence : "", deadline ? deadline : "") != 0)
+		return -1;
+	return st_exec(st, s, e);
+}
+
+/* Write every changeable column of h, if its version is still `version`. */
+static int
+hazard_write(struct store *st, const struct hazard *h, int64_t version, struct error *e)
+{
+	struct db_stmt *s;
+	char now[TIME_LEN];
+
+	store_now(now, sizeof(now));
+	if ((s = st_stmt(st, STMT_HAZARD_UPDATE, e)) == NULL ||
+	    st_bindf(st, s, e, "itttiitttidtttitiitiitttt", h->id, h->title, h->description,
+		     h->location, (int64_t)h->category, (int64_t)h->grade, h->basis, h->responsible,
+		     h->measures, (int64_t)h->has_funds, h->funds, h->deadline, h->original_deadline,
+		     h->contingency, (int64_t)h->status, h->evidence, (int64_t)h->extensions,
+		     (int64_t)h->rejections, h->closed_on, (int64_t)h->closed_on_time,
+		     (int64_t)h->listing_level, "", h->listed_on, h->listing_deadline,
+		     h->delisted_on) != 0)
+		return -1;
+	/* listing_org ($22) is a nullable reference, bound on its own. */
+	if ((h->listing_org ? st->db->ops->bind_int(s, 22, h->listing_org, e)
+			    : st->db->ops->bind_null(s, 22, e)) != 0 ||
+	    st->db->ops->bind_text(s, 26, now, e) != 0 ||
+	    st->db->ops->bind_int(s, 27, version, e) != 0)
+		return -1;
+	if (st->db->ops->step(s, e) == DB_ERROR) {
+		st->db->ops->reset(s);
+		return -1;
+	}
+	if (st->db->ops->changes(s) != 1) {
+		st->db->ops->reset(s);
+		return err_set(e, ERR_STALE, "version", "hazard %lld was changed by someone else",
+			       (long long)h->id);
+	}
+	st->db->ops->reset(s);
+	return 0;
+}
+
+/* Orgs to tell about a major hazard: supervising departments and offices
+ * whose region subtree holds the hazard's region. */
+static int
+notify_major(struct store *st, const struct hazard *h, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	enum db_step r;
+	int64_t ids[256];
+	int n = 0;
+	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1], now[TIME_LEN], title[NAME_MAX_BYTES];
+
+	for (int pass = 0; pass < 2; pass++) {
+		if ((s = st_stmt(st, pass == 0 ? STMT_SUPERVISORS_OF : STMT_OFFICES_OF, e)) == NULL)
+			return -1;
+		if ((pass == 0 ? st_bindf(st, s, e, "it", h->industry_id, h->region_code)
+			       : st_bindf(st, s, e, "t", h->region_code)) != 0)
+			return -1;
+		while ((r = ops->step(s, e)) == DB_ROW)
+			if (region_range(ops->col_text(s, 1), lo, hi) == 0 &&
+			    strcmp(h->region_code, lo) >= 0 && strcmp(h->region_code, hi) <= 0 &&
+			    n < (int)(sizeof(ids) / sizeof(ids[0])))
+				ids[n++] = ops->col_int(s, 0);
+		ops->reset(s);
+		if (r == DB_ERROR)
+			return -1;
+	}
+	store_now(now, sizeof(now));
+	snprintf(title, sizeof(title), "重大事故隐患 %s：%.200s", h->code, h->title);
+	for (int i = 0; i < n; i++)
+		if ((s = st_stmt(st, STMT_NOTIFY_ORG, e)) == NULL ||
+		    st_bindf(st, s, e, "itittt", ids[i], "major_reported", h->id, title, "", now) != 0 ||
+		    st_exec(st, s, e) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+next_code(struct store *st, const char *region, const char *found_at, char *code, size_t n,
+	  struct error *e)
+{
+	struct db_stmt *s;
+	char prefix[32], now[TIME_LEN];
+	int year;
+	int64_t seq;
+
+	/* The year the hazard was entered (Asia/Shanghai), not found: codes
+	 * are issued in order and never reused. */
+	(void)found_at;
+	store_now(now, sizeof(now));
+	{
+		int32_t d;
+		int y, m, dd;
+
+		if (date_of_instant(now, &d) != 0)
+			return err_set(e, ERR_INTERNAL, NULL, "bad clock");
+		date_to_ymd(d, &y, &m, &dd);
+		year = y;
+	}
+	snprintf(prefix, sizeof(prefix), "%.6s-%04d", region, year);
+	if ((s = st_stmt(st, STMT_HAZARD_SEQ_NEXT, e)) == NULL || st_bindf(st, s, e, "t", prefix) != 0)
+		return -1;
+	if (st->db->ops->step(s, e) != DB_ROW) {
+		st->db->ops->reset(s);
+		return -1;
+	}
+	seq = st->db->ops->col_int(s, 0);
+	st->db->ops->reset(s);
+	hazard_code(region, year, seq, code, n);
+	return 0;
+}
+
+int
+store_hazard_create(struct store *st, const struct actor *a, const struct scope *sc,
+		    const struct hazard_actor *who, int32_t today, struct hazard *h,
+		    const struct hazard_tx *plan, struct error *e)
+{
+	struct db_stmt *s;
+	struct org ent;
+	struct scope all;
+	char now[TIME_LEN];
+
+	st_scope_all(&all);
+	if (st_begin(st, e) != 0)
+		return -1;
+	if (store_org_get(st, sc, h->enterprise_id, &ent, e) != 0 || ent.kind != ORG_ENTERPRISE) {
+		err_set(e, ERR_NOT_FOUND, "enterprise_id", "no enterprise %lld",
+			(long long)h->enterprise_id);
+		goto out_rollback;
+	}
+	memcpy(h->region_code, ent.region_code, sizeof(h->region_code));
+	h->industry_id = ent.industry_id;
+	h->status = HZ_OPEN;
+	if (hazard_check_new(h, who, today, e) != 0 ||
+	    next_code(st, ent.region_code, h->found_at, h->code, sizeof(h->code), e) != 0)
+		goto out_rollback;
+	store_now(now, sizeof(now));
+	if ((s = st_stmt(st, STMT_HAZARD_INSERT, e)) == NULL ||
+	    st_bindf(st, s, e, "tititttiititit", h->code, h->enterprise_id, h->region_code,
+		     h->industry_id, h->title, h->description, h->location, (int64_t)h->category,
+		     (int64_t)h->grade, h->basis, (int64_t)h->source, h->found_at, h->found_by,
+		     now) != 0)
+		goto out_rollback;
+	if (h->industry_id == 0 && st->db->ops->bind_null(s, 4, e) != 0)
+		goto out_rollback;
+	if (st->db->ops->step(s, e) != DB_ROW) {
+		st->db->ops->reset(s);
+		goto out_rollback;
+	}
+	h->id = st->db->ops->col_int(s, 0);
+	st->db->ops->reset(s);
+	if (hazard_get(st, &all, h->id, h, e) != 0 || event_insert(st, a, h, "report", HZ_OPEN, NULL, e) != 0 ||
+	    hazard_audit(st, a, "hazard.report", h, e) != 0)
+		goto out_rollback;
+	if (plan != NULL) {
+		int64_t v = h->version;
+
+		if (hazard_apply(h, plan, who, today, e) != 0 || hazard_write(st, h, v, e) != 0 ||
+		    hazard_get(st, &all, h->id, h, e) != 0 ||
+		    event_insert(st, a, h, "plan", HZ_OPEN, plan, e) != 0 ||
+		    hazard_audit(st, a, "hazard.plan", h, e) != 0)
+			goto out_rollback;
+	}
+	if (h->grade == HG_MAJOR && notify_major(st, h, e) != 0)
+		goto out_rollback;
+	return st_commit(st, e);
+out_rollback:
+	st_rollback(st);
+	return -1;
+}
+
+int
+store_hazard_transition(struct store *st, const struct actor *a, const struct scope *sc,
+			int64_t id, int64_t version, const struct hazard_tx *tx,
+			const struct hazard_actor *who, int32_t today, struct hazard *out,
+			struct error *e)
+{
+	struct scope all;
+	enum hazard_status from;
+	char action[48];
+
+	st_scope_all(&all);
+	if (st_begin(st, e) != 0)
+		return -1;
+	if (hazard_get(st, sc, id, out, e) != 0)
+		goto out_rollback;
+	if (out->version != version) {
+		err_set(e, ERR_STALE, "version", "hazard %lld is at version %lld, not %lld",
+			(long long)id, (long long)out->version, (long long)version);
+		goto out_rollback;
+	}
+	from = out->status;
+	if (hazard_apply(out, tx, who, today, e) != 0 || hazard_write(st, out, version, e) != 0 ||
+	    hazard_get(st, &all, id, out, e) != 0 ||
+	    event_insert(st, a, out, hazard_event_names[tx->event], from, tx, e) != 0)
+		goto out_rollback;
+	snprintf(action, sizeof(action), "hazard.%s", hazard_event_names[tx->event]);
+	if (hazard_audit(st, a, action, out, e) != 0)
+		goto out_rollback;
+	return st_commit(st, e);
+out_rollback:
+	st_rollback(st);
+	return -1;
+}
+
+/* FTS5 query for text: one quoted phrase, quotes doubled. */
+static void
+fts_phrase(const char *q, char *out, size_t n)
+{
+	size_t k = 0;
+
+	if (n < 3)
+		return;
+	out[k++] = '"';
+	for (const char *p = q; *p && k + 3 < n; p++) {
+		if (*p == '"')
+			out[k++] = '"';
+		out[k++] = *p;
+	}
+	out[k++] = '"';
+	out[k] = '\0';
+}
+
+/* An ILIKE pattern matching q anywhere, its wildcards escaped. */
+static void
+like_pattern(const char *q, char *out, size_t n)
+{
+	size_t k = 0;
+
+	out[k++] = '%';
+	for (const char *p = q; *p && k + 4 < n; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			out[k++] = '\\';
+		out[k++] = *p;
+	}
+	out[k++] = '%';
+	out[k] = '\0';
+}
+
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static int
+hazard_bind_filter(struct store *st, struct db_stmt *s, const struct scope *sc,
+		   const struct hazard_filter *f, const char *text, struct error *e)
+{
+	char lo[REGION_CODE_LEN + 1] = "000000000000", hi[REGION_CODE_LEN + 1] = "999999999999";
+
+	if (f->region[0] != '\0' && region_range(f->region, lo, hi) != 0)
+		return err_set(e, ERR_INVALID, "region", "bad region code '%s'", f->region);
+	if (st_bind_scope(st, s, sc, e) != 0)
+		return -1;
+	return st->db->ops->bind_int(s, 5, f->status, e) || st->db->ops->bind_int(s, 6, f->grade, e) ||
+	       st->db->ops->bind_int(s, 7, f->source, e) ||
+	       st->db->ops->bind_int(s, 8, f->industry_id, e) ||
+	       st->db->ops->bind_text(s, 9, lo, e) || st->db->ops->bind_text(s, 10, hi, e) ||
+	       st->db->ops->bind_int(s, 11, f->overdue_only != 0, e) ||
+	       st->db->ops->bind_text(s, 12, f->today, e) ||
+	       st->db->ops->bind_int(s, 13, f->listed_only != 0, e) ||
+	       st->db->ops->bind_int(s, 14, f->enterprise_id, e) ||
+	       st->db->ops->bind_text(s, 15, text, e) ? -1 : 0;
+}
+
+int
+store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_filter *f,
+		  int (*cb)(const struct hazard *, void *), void *arg, int64_t *total, int *more,
+		  struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	struct hazard *h;
+	enum db_step r = DB_DONE;
+	enum stmt_id list = f->by_due ? STMT_HAZARD_LIST_DUE : STMT_HAZARD_LIST_NEWEST;
+	enum stmt_id count = STMT_HAZARD_COUNT;
+	char text[TEXT_SMALL * 2 + 8] = "";
+	int n = 0, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc = -1;
+
+	if (more)
+		*more = 0;
+	if (f->q[0] != '\0') {
+		if (st->db->kind == DB_PG)
+			like_pattern(f->q, text, sizeof(text));
+		else if (utf8_chars(f->q) >= 3 && !f->by_due) {
+			/* The trigram index needs three characters. */
+			fts_phrase(f->q, text, sizeof(text));
+			list = STMT_HAZARD_LIST_FTS;
+			count = STMT_HAZARD_COUNT_FTS;
+		} else {
+			snprintf(text, sizeof(text), "%s", f->q);
+		}
+	}
+	if ((h = malloc(sizeof(*h))) == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (total != NULL) {
+		if ((s = st_stmt(st, count, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
+			goto out_free;
+		r = ops->step(s, e);
+		*total = r == DB_ROW ? ops->col_int(s, 0) : 0;
+		ops->reset(s);
+		if (r == DB_ERROR)
+			goto out_free;
+	}
+	if ((s = st_stmt(st, list, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
+		goto out_free;
+	if (f->by_due) {
+		if (ops->bind_text(s, 16, f->after_due[0] ? f->after_due : "", e) != 0 ||
+		    ops->bind_int(s, 18, f->after_id, e) != 0)
+			goto out_free;
+	} else if (ops->bind_int(s, 16, f->after_id > 0 ? f->after_id : INT64_MAX, e) != 0) {
+		goto out_free;
+	}
+	if (ops->bind_int(s, 17, limit + 1, e) != 0)
+		goto out_free;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		if (n++ == limit) {
+			if (more)
+				*more = 1;
+			break;
+		}
+		st_read_hazard(st, s, h);
+		if (cb(h, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+	rc = r == DB_ERROR ? -1 : 0;
+out_free:
+	free(h);
+	return rc;
+}
+
+int
+store_hazard_events(struct store *st, const struct scope *sc, int64_t id,
+		    int (*cb)(const struct hazard_event_row *, void *), void *arg, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct hazard *h;
+	struct hazard_event_row *ev;
+	struct db_stmt *s;
+	enum db_step r = DB_ERROR;
+	int rc = -1;
+
+	h = malloc(sizeof(*h));
+	ev = malloc(sizeof(*ev));
+	if (h == NULL || ev == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	if (hazard_get(st, sc, id, h, e) != 0)
+		goto out_free;
+	if ((s = st_stmt(st, STMT_HAZARD_EVENTS, e)) == NULL || st_bindf(st, s, e, "i", id) != 0)
+		goto out_free;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		memset(ev, 0, sizeof(*ev));
+		ev->id = ops->col_int(s, 0);
+		st_col_copy(st, s, 1, ev->at, sizeof(ev->at));
+		ev->actor_id = ops->col_int(s, 2);
+		st_col_copy(st, s, 3, ev->actor, sizeof(ev->actor));
+		st_col_copy(st, s, 4, ev->event, sizeof(ev->event));
+		ev->from = (enum hazard_status)enum_col(st, s, 5, HZ_STATUS__MAX);
+		ev->to = (enum hazard_status)enum_col(st, s, 6, HZ_STATUS__MAX);
+		st_col_copy(st, s, 7, ev->comment, sizeof(ev->comment));
+		st_col_copy(st, s, 8, ev->reason, sizeof(ev->reason));
+		st_col_copy(st, s, 9, ev->evidence, sizeof(ev->evidence));
+		st_col_copy(st, s, 10, ev->deadline, sizeof(ev->deadline));
+		if (cb(ev, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+	rc = r == DB_ERROR ? -1 : 0;
+out_free:
+	free(h);
+	free(ev);
+	return rc;
+}
+
+int
+store_notifications(struct store *st, int64_t org_id, int limit,
+		    int (*cb)(const struct notification *, void *), void *arg, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	struct notification n;
+	enum db_step r;
+
+	if ((s = st_stmt(st, STMT_NOTIFICATIONS, e)) == NULL ||
+	    st_bindf(st, s, e, "ii", org_id, (int64_t)(limit > 0 ? limit : 50)) != 0)
+		return -1;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		memset(&n, 0, sizeof(n));
+		n.id = ops->col_int(s, 0);
+		st_col_copy(st, s, 1, n.kind, sizeof(n.kind));
+		n.hazard_id = ops->col_int(s, 2);
+		st_col_copy(st, s, 3, n.title, sizeof(n.title));
+		st_col_copy(st, s, 4, n.due, sizeof(n.due));
+		st_col_copy(st, s, 5, n.created_at, sizeof(n.created_at));
+		st_col_copy(st, s, 6, n.read_at, sizeof(n.read_at));
+		if (cb(&n, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
