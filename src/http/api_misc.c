@@ -146,30 +146,3 @@ api_industries_update(struct req *r, struct error *e)
 	r->out = json_industry(&i);
 	return 0;
 }
-
-static int
-count_only(const struct org *o, void *arg)
-{
-	(void)o;
-	(void)arg;
-	return 1;
-}
-
-int
-api_workbench(struct req *r, struct error *e)
-{
-	struct org_filter f = { .kind = -1, .limit = 1 };
-	int64_t orgs = 0, enterprises = 0;
-	json_t *counts;
-
-	if (store_org_list(r->st, &r->scope, &f, count_only, NULL, &orgs, NULL, e) != 0)
-		return -1;
-	f.kind = ORG_ENTERPRISE;
-	if (store_org_list(r->st, &r->scope, &f, count_only, NULL, &enterprises, NULL, e) != 0)
-		return -1;
-	counts = json_pack("{s:I,s:I}", "orgs", (json_int_t)orgs, "enterprises",
-			   (json_int_t)enterprises);
-	/* To-dos come from the hazard, plan and risk features as they land. */
-	r->out = json_pack("{s:o,s:o}", "todos", json_array(), "counts", counts);
-	return 0;
-}

@@ -171,6 +171,7 @@ int api_hazards_list(struct req *r, struct error *e);
 int api_hazards_get(struct req *r, struct error *e);
 int api_hazards_transition(struct req *r, struct error *e);
 int api_hazards_events(struct req *r, struct error *e);
+int api_stats_hazards(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -186,5 +187,6 @@ extern const struct field region_query[];
 extern const struct field hazard_create_fields[];
 extern const struct field hazard_transition_fields[];
 extern const struct field hazard_query[];
+extern const struct field stats_query[];
 
 #endif

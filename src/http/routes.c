@@ -45,5 +45,7 @@ const struct route routes[] = {
 	  "plan, fix_now, submit, accept, reject, extend, void, list, delist (version checked)",
 	  hazard_transition_fields, NULL },
 	{ M_GET, "/api/v1/hazards/{id}/events", api_hazards_events, 0, "a hazard's history", NULL, NULL },
+	{ M_GET, "/api/v1/stats/hazards", api_stats_hazards, 0,
+	  "hazard statistics and 动态清零 of a region, industry and year", NULL, stats_query },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -288,6 +288,50 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT n.id, n.kind, COALESCE(n.hazard_id, 0), n.title, n.due, n.created_at, n.read_at "
 		"FROM notifications n WHERE n.org_id = $1 ORDER BY n.id DESC LIMIT $2", NULL },
 
+	/* Counts per group over the hazards found in [$7, $8] ($5/$6 region
+	 * range, $9 industry or 0, $10 today). $11 picks the grouping: 0 none,
+	 * 1 grade, 2 source, 3 industry, 4 child region (prefix length $12),
+	 * 5 month found, 6 month closed. Void hazards were recorded in error: not counted. */
+	[STMT_HAZARD_STATS] = { "hazard_stats",
+		"SELECT CASE $11 WHEN 1 THEN CAST(h.grade AS TEXT) WHEN 2 THEN CAST(h.source AS TEXT) "
+		"WHEN 3 THEN CAST(COALESCE(h.industry_id, 0) AS TEXT) "
+		"WHEN 4 THEN substr(h.region_code, 1, $12) WHEN 5 THEN substr(h.found_at, 1, 7) "
+		"WHEN 6 THEN substr(h.closed_on, 1, 7) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE h.status <> 4), COUNT(*) FILTER (WHERE h.status = 3), "
+		"COUNT(*) FILTER (WHERE h.status < 3), "
+		"COUNT(*) FILTER (WHERE h.status < 3 AND h.deadline <> '' AND h.deadline < $10), "
+		"COUNT(*) FILTER (WHERE h.status = 3 AND h.closed_on_time = 1), "
+		"COUNT(*) FILTER (WHERE h.status <> 4 AND h.extensions > 0), "
+		"COALESCE(SUM(CASE WHEN h.status = 3 THEN julianday(h.closed_on) - julianday(h.found_at) "
+		"END), 0), COUNT(*) FILTER (WHERE h.status <> 4 AND h.grade = 1) "
+		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.region_code BETWEEN $5 AND $6 "
+		"AND h.found_at BETWEEN $7 AND $8 AND ($9 = 0 OR h.industry_id = $9) "
+		"GROUP BY 1 ORDER BY 1",
+		"SELECT CASE $11 WHEN 1 THEN CAST(h.grade AS TEXT) WHEN 2 THEN CAST(h.source AS TEXT) "
+		"WHEN 3 THEN CAST(COALESCE(h.industry_id, 0) AS TEXT) "
+		"WHEN 4 THEN substr(h.region_code, 1, $12::int) WHEN 5 THEN substr(h.found_at, 1, 7) "
+		"WHEN 6 THEN substr(h.closed_on, 1, 7) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE h.status <> 4), COUNT(*) FILTER (WHERE h.status = 3), "
+		"COUNT(*) FILTER (WHERE h.status < 3), "
+		"COUNT(*) FILTER (WHERE h.status < 3 AND h.deadline <> '' AND h.deadline < $10), "
+		"COUNT(*) FILTER (WHERE h.status = 3 AND h.closed_on_time = 1), "
+		"COUNT(*) FILTER (WHERE h.status <> 4 AND h.extensions > 0), "
+		"COALESCE(SUM(CASE WHEN h.status = 3 THEN h.closed_on::date - h.found_at::date "
+		"END), 0), COUNT(*) FILTER (WHERE h.status <> 4 AND h.grade = 1) "
+		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.region_code BETWEEN $5 AND $6 "
+		"AND h.found_at BETWEEN $7 AND $8 AND ($9 = 0 OR h.industry_id = $9) "
+		"GROUP BY 1 ORDER BY 1" },
+	/* 动态清零 of year [$7, $8]: major hazards carried in (found before and
+	 * not closed before the year), found in it, closed in it, open now. */
+	[STMT_HAZARD_ZERO_CLEARANCE] = { "hazard_zero_clearance",
+		"SELECT COUNT(*) FILTER (WHERE h.found_at < $7 AND (h.status < 3 OR "
+		"(h.status = 3 AND h.closed_on >= $7))), "
+		"COUNT(*) FILTER (WHERE h.found_at BETWEEN $7 AND $8), "
+		"COUNT(*) FILTER (WHERE h.status = 3 AND h.closed_on BETWEEN $7 AND $8), "
+		"COUNT(*) FILTER (WHERE h.status < 3 AND h.found_at <= $8) "
+		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.region_code BETWEEN $5 AND $6 "
+		"AND h.grade = 1 AND h.status <> 4 AND ($9 = 0 OR h.industry_id = $9)", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",

@@ -69,6 +69,8 @@ enum stmt_id {
 	STMT_OFFICES_OF,
 	STMT_NOTIFY_ORG,
 	STMT_NOTIFICATIONS,
+	STMT_HAZARD_STATS,
+	STMT_HAZARD_ZERO_CLEARANCE,
 	/* Whole tables in a fixed order, for store_digest. */
 	STMT_DIGEST_SCHEMA,
 	STMT_DIGEST_REGIONS,

@@ -233,7 +233,8 @@ int store_hazard_transition(struct store *st, const struct actor *a, const struc
 			    const struct hazard_actor *who, int32_t today, struct hazard *out,
 			    struct error *e);
 
-/* The hazards s sees that match f; cb gets each (borrowed for the call). */
+/* The hazards s sees that match f; cb gets each (borrowed for the call).
+ * With cb NULL only *total is computed. */
 int store_hazard_list(struct store *st, const struct scope *s, const struct hazard_filter *f,
 		      int (*cb)(const struct hazard *, void *), void *arg, int64_t *total,
 		      int *more, struct error *e);
@@ -247,6 +248,38 @@ int store_hazard_events(struct store *st, const struct scope *s, int64_t id,
 int store_notifications(struct store *st, int64_t org_id, int limit,
 			int (*cb)(const struct notification *, void *), void *arg,
 			struct error *e);
+
+/* ---- hazard statistics ---- */
+
+enum stats_group {
+	SG_TOTAL, SG_GRADE, SG_SOURCE, SG_INDUSTRY, SG_CHILD_REGION, SG_MONTH_FOUND,
+	SG_MONTH_CLOSED, SG__MAX
+};
+
+struct hazard_stats_row {
+	char key[32];            /* "" total; grade/source/industry number; region prefix; "YYYY-MM" */
+	int64_t found, closed, open, overdue, closed_on_time, extended, major;
+	double days_to_close;    /* summed over closed ones */
+};
+
+struct zero_clearance {
+	int64_t carried_in, found, closed, still_open;
+};
+
+/*
+ * Counts of the hazards s sees in region (a subtree; "" = the scope's),
+ * of industry (0 any), found from `from` to `to` (dates), grouped by g, as
+ * of today. cb gets one row per group.
+ */
+int store_hazard_stats(struct store *st, const struct scope *s, const char *region,
+		       int64_t industry, const char *from, const char *to, const char *today,
+		       enum stats_group g, int (*cb)(const struct hazard_stats_row *, void *),
+		       void *arg, struct error *e);
+
+/* 动态清零 of the major hazards for the year from..to. */
+int store_zero_clearance(struct store *st, const struct scope *s, const char *region,
+			 int64_t industry, const char *from, const char *to,
+			 struct zero_clearance *out, struct error *e);
 
 /* ---- audit ---- */
 

@@ -470,6 +470,10 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 		if (r == DB_ERROR)
 			goto out_free;
 	}
+	if (cb == NULL) { /* a count only */
+		rc = 0;
+		goto out_free;
+	}
 	if ((s = st_stmt(st, list, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
 		goto out_free;
 	if (f->by_due) {
@@ -566,6 +570,91 @@ store_notifications(struct store *st, int64_t org_id, int limit,
 		st_col_copy(st, s, 6, n.read_at, sizeof(n.read_at));
 		if (cb(&n, arg) != 0)
 			break;
+	}
+	ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+/* Bind scope, region range and the date window ($1–$9) of the statistics. */
+static int
+stats_bind(struct store *st, struct db_stmt *s, const struct scope *sc, const char *region,
+	   int64_t industry, const char *from, const char *to, int *child_len, struct error *e)
+{
+	char lo[REGION_CODE_LEN + 1] = "000000000000", hi[REGION_CODE_LEN + 1] = "999999999999";
+	static const int child_prefix[] = { 4, 6, 9, 12, 12 };
+	int level = 0;
+
+	if (region != NULL && region[0] != '\0') {
+		if (region_range(region, lo, hi) != 0)
+			return err_set(e, ERR_INVALID, "region", "bad region code '%s'", region);
+		level = region_level_of(region);
+	} else if (!sc->all) {
+		level = region_level_of(sc->region_lo);
+	} else {
+		level = -1; /* the whole country: provinces */
+	}
+	if (child_len != NULL)
+		*child_len = level < 0 ? 2 : child_prefix[level];
+	if (st_bind_scope(st, s, sc, e) != 0)
+		return -1;
+	return st->db->ops->bind_text(s, 5, lo, e) ||
+	       st->db->ops->bind_text(s, 6, hi, e) || st->db->ops->bind_text(s, 7, from, e) ||
+	       st->db->ops->bind_text(s, 8, to, e) || st->db->ops->bind_int(s, 9, industry, e) ? -1 : 0;
+}
+
+int
+store_hazard_stats(struct store *st, const struct scope *sc, const char *region,
+		   int64_t industry, const char *from, const char *to, const char *today,
+		   enum stats_group g, int (*cb)(const struct hazard_stats_row *, void *),
+		   void *arg, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct hazard_stats_row row;
+	struct db_stmt *s;
+	enum db_step r;
+	int child_len = 2;
+
+	if ((s = st_stmt(st, STMT_HAZARD_STATS, e)) == NULL ||
+	    stats_bind(st, s, sc, region, industry, from, to, &child_len, e) != 0 ||
+	    ops->bind_text(s, 10, today, e) != 0 || ops->bind_int(s, 11, g, e) != 0 ||
+	    ops->bind_int(s, 12, child_len, e) != 0)
+		return -1;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		memset(&row, 0, sizeof(row));
+		st_col_copy(st, s, 0, row.key, sizeof(row.key));
+		row.found = ops->col_int(s, 1);
+		row.closed = ops->col_int(s, 2);
+		row.open = ops->col_int(s, 3);
+		row.overdue = ops->col_int(s, 4);
+		row.closed_on_time = ops->col_int(s, 5);
+		row.extended = ops->col_int(s, 6);
+		row.days_to_close = ops->col_double(s, 7);
+		row.major = ops->col_int(s, 8);
+		if (cb(&row, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+int
+store_zero_clearance(struct store *st, const struct scope *sc, const char *region,
+		     int64_t industry, const char *from, const char *to, struct zero_clearance *out,
+		     struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	enum db_step r;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = st_stmt(st, STMT_HAZARD_ZERO_CLEARANCE, e)) == NULL ||
+	    stats_bind(st, s, sc, region, industry, from, to, NULL, e) != 0)
+		return -1;
+	if ((r = ops->step(s, e)) == DB_ROW) {
+		out->carried_in = ops->col_int(s, 0);
+		out->found = ops->col_int(s, 1);
+		out->closed = ops->col_int(s, 2);
+		out->still_open = ops->col_int(s, 3);
 	}
 	ops->reset(s);
 	return r == DB_ERROR ? -1 : 0;
