@@ -594,6 +594,24 @@ first_sibling(const struct parser *p, int parent, int before, int is_item,
 	return first;
 }
 
+/* Whether a label numbered value in style continues the numbering of the
+ * previous group of the same plan: 1–5 under (一), 6–8 under (二). */
+static int
+continues(const struct parser *p, int before, enum plan_label_style style,
+	  int value, int is_item)
+{
+	int k;
+
+	for (k = before - 1; k > p->cur_plan; k--) {
+		const struct wnode *q = &p->nodes[k];
+
+		if (q->style == style && q->is_item == is_item &&
+		    q->epoch == p->epoch)
+			return q->value == value - 1;
+	}
+	return 0;
+}
+
 /* Numbering faults: skips, repeats, going back, mixed styles. */
 static void
 check_numbering(struct parser *p, int id)
@@ -603,23 +621,10 @@ check_numbering(struct parser *p, int id)
 	int first = first_sibling(p, n->parent, id, n->is_item, n->epoch);
 
 	if (prev == NONE) {
-		int k;
-
-		if (n->value == 1)
-			return;
-		/* numbered on from the previous group: 1–5 under (一),
-		 * 6–8 under (二) */
-		for (k = id - 1; k > n->plan; k--) {
-			const struct wnode *q = &p->nodes[k];
-
-			if (q->style == n->style && q->is_item == n->is_item &&
-			    q->epoch == n->epoch)
-				break;
-		}
-		if (k > n->plan && p->nodes[k].value == n->value - 1)
-			return;
-		diag(p, n->label_b, PLAN_SEV_WARNING,
-		     "numbering starts at '%s'", n->label);
+		if (n->value != 1 &&
+		    !continues(p, id, n->style, n->value, n->is_item))
+			diag(p, n->label_b, PLAN_SEV_WARNING,
+			     "numbering starts at '%s'", n->label);
 		return;
 	}
 	if (first != NONE && p->nodes[first].style != n->style)
@@ -657,7 +662,8 @@ place(struct parser *p, int *stack, int *nstack, enum plan_label_style style,
 
 		if (top->style != style && top->value == value - 1 &&
 		    prev_sibling(p, t, (int)p->nnodes, top->is_item,
-				 p->epoch) == NONE)
+				 p->epoch) == NONE &&
+		    !continues(p, (int)p->nnodes, style, value, top->is_item))
 			(*nstack)--;
 	}
 	return *nstack > 0 ? stack[*nstack - 1] : base;

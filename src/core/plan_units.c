@@ -628,13 +628,18 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 			struct part *pt;
 
 			trim_span(s, &pb, &pee);
-			/* markers are not units */
-			if (at(s, pee, pb, "以下均需"))
-				pb += strlen("以下均需");
-			else if (at(s, pee, pb, "以下均由"))
-				pb += strlen("以下均由");
-			else if (at(s, pee, pb, "以下均"))
-				pb += strlen("以下均");
+			/* markers are not units: 以下(各项任务)均需… */
+			if (at(s, pee, pb, "以下")) {
+				static const char *const marks[] = {
+					"均需", "均由", "需由", "均"};
+				size_t q, ml;
+
+				for (q = pb; q < pee; q++)
+					if (at_any(s, pee, q, marks, 4, &ml) >= 0) {
+						pb = q + ml;
+						break;
+					}
+			}
 			if (r->item > 0 && nparts_clause == 0 && np == 0) {
 				size_t q;
 
