@@ -28,6 +28,7 @@ struct req {
 	size_t body_len;
 	json_t *json;               /* parsed body of a JSON request, else NULL */
 	int64_t id;                 /* {id} in the route, 0 when absent */
+	char sha[65];               /* {sha} in the route, "" when absent */
 	void *conn;                 /* the connection, for query/header lookups in server.c */
 	const struct config *cfg;
 	struct store *st;
@@ -46,12 +47,17 @@ struct req {
 	char *text;                 /* owned; sent as is instead of out */
 	const char *text_type;      /* its Content-Type */
 	char set_cookie[256];
+	char file_path[1400];       /* when set: send this file instead */
+	char file_type[64];
+	char file_name[300];        /* Content-Disposition attachment name, or "" */
+	int file_unlink;            /* remove the file once it is open (exports) */
 };
 
 /* Route flags, checked by the server before any handler runs. */
 #define R_PUBLIC    0x01   /* no session needed */
 #define R_WRITE     0x02   /* changes something: refused to read-only roles */
 #define R_ADMIN     0x04   /* admin only (403 for other roles) */
+#define R_UPLOAD    0x08   /* multipart body up to upload_limit, not JSON */
 
 struct route {
 	enum http_method method;
@@ -93,6 +99,25 @@ int http_validate(const json_t *obj, const struct field *spec, struct error *e);
 
 /* Check the query string against a field table the same way. */
 int http_validate_query(struct req *r, const struct field *spec, struct error *e);
+
+/* One part of a multipart/form-data body. */
+struct http_part {
+	char name[64];
+	char filename[256];         /* "" for plain fields */
+	char type[64];
+	char *data;                 /* owned, NUL-terminated */
+	size_t len;
+};
+
+#define HTTP_PARTS_MAX 8
+
+/*
+ * Split a multipart/form-data body into at most HTTP_PARTS_MAX parts in
+ * parts[], their count in *n; the caller frees them with http_parts_free
+ * (also after a failure). ERR_MEDIA_TYPE when the body is not multipart.
+ */
+int http_multipart(struct req *r, struct http_part *parts, int *n, struct error *e);
+void http_parts_free(struct http_part *parts, int n);
 
 /* A query parameter's value, or NULL. Borrowed for the request. */
 const char *http_query(struct req *r, const char *name);
@@ -172,6 +197,9 @@ int api_hazards_get(struct req *r, struct error *e);
 int api_hazards_transition(struct req *r, struct error *e);
 int api_hazards_events(struct req *r, struct error *e);
 int api_stats_hazards(struct req *r, struct error *e);
+int api_attachments_create(struct req *r, struct error *e);
+int api_attachments_list(struct req *r, struct error *e);
+int api_attachments_get(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];

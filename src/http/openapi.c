@@ -94,6 +94,10 @@ openapi_document(void)
 		for (const struct field *f = rt->query; f && f->name; f++)
 			json_array_append_new(params, json_pack("{s:s,s:s,s:o}", "name", f->name, "in",
 								"query", "schema", field_schema(f)));
+		if (strstr(rt->pattern, "{sha}"))
+			json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:{s:s}}", "name", "sha",
+								"in", "path", "required", 1,
+								"schema", "type", "string"));
 		if (json_array_size(params) > 0)
 			json_object_set_new(op, "parameters", params);
 		else

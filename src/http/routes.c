@@ -45,6 +45,12 @@ const struct route routes[] = {
 	  "plan, fix_now, submit, accept, reject, extend, void, list, delist (version checked)",
 	  hazard_transition_fields, NULL },
 	{ M_GET, "/api/v1/hazards/{id}/events", api_hazards_events, 0, "a hazard's history", NULL, NULL },
+	{ M_GET, "/api/v1/hazards/{id}/attachments", api_attachments_list, 0,
+	  "a hazard's photos and reports", NULL, NULL },
+	{ M_POST, "/api/v1/hazards/{id}/attachments", api_attachments_create, R_WRITE | R_UPLOAD,
+	  "attach a JPEG, PNG or PDF (multipart: kind, file)", NULL, NULL },
+	{ M_GET, "/api/v1/hazards/{id}/attachments/{sha}", api_attachments_get, 0,
+	  "an attachment's bytes", NULL, NULL },
 	{ M_GET, "/api/v1/stats/hazards", api_stats_hazards, 0,
 	  "hazard statistics and 动态清零 of a region, industry and year", NULL, stats_query },
 };

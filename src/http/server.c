@@ -49,6 +49,11 @@ struct conn_ctx {
 	char *body;
 	size_t len, cap;
 	int too_large;
+	size_t limit;               /* body_limit, or upload_limit for R_UPLOAD */
+	int route;                  /* index in routes[], or -1 */
+	int path_matched;           /* some route has this path (405 vs 404) */
+	int64_t id;
+	char sha[65];
 	struct timespec start;
 };
 
@@ -165,11 +170,22 @@ http_validate_query(struct req *r, const struct field *spec, struct error *e)
  * id (anything else does not match, so /orgs/abc is a 404).
  */
 static int
-route_match(const char *pattern, const char *path, int64_t *id)
+route_match(const char *pattern, const char *path, int64_t *id, char sha[65])
 {
 	const char *p = pattern, *s = path;
 
 	while (*p && *s) {
+		if (strncmp(p, "{sha}", 5) == 0) {
+			size_t n = strspn(s, "0123456789abcdef");
+
+			if (n != 64)
+				return 0;
+			memcpy(sha, s, 64);
+			sha[64] = '\0';
+			s += 64;
+			p += 5;
+			continue;
+		}
 		if (strncmp(p, "{id}", 4) == 0) {
 			char *end;
 			long long v;
@@ -321,6 +337,118 @@ out_not_found:
 	}
 }
 
+/* Send r->file_path (an attachment or an export) with its type. */
+static enum MHD_Result
+send_file(struct MHD_Connection *c, struct req *r, int *status)
+{
+	struct MHD_Response *resp;
+	struct stat sb;
+	enum MHD_Result rc;
+	char disp[400];
+	int fd = open(r->file_path, O_RDONLY | O_CLOEXEC);
+
+	if (r->file_unlink)
+		unlink(r->file_path);
+	if (fd < 0 || fstat(fd, &sb) != 0) {
+		struct error e;
+		json_t *b;
+
+		if (fd >= 0)
+			close(fd);
+		err_set(&e, ERR_IO, NULL, "the file is missing");
+		b = error_body(&e);
+		*status = 500;
+		rc = send_json(c, 500, b, NULL);
+		json_decref(b);
+		return rc;
+	}
+	resp = MHD_create_response_from_fd((uint64_t)sb.st_size, fd);
+	MHD_add_response_header(resp, "Content-Type", r->file_type);
+	if (r->file_name[0] != '\0') {
+		snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->file_name);
+		MHD_add_response_header(resp, "Content-Disposition", disp);
+	}
+	add_security_headers(resp, 1);
+	*status = 200;
+	rc = MHD_queue_response(c, MHD_HTTP_OK, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+/* ---- multipart ---- */
+
+struct mp_ctx {
+	struct http_part *p;
+	int n;
+	int too_many, oom;
+};
+
+static enum MHD_Result
+mp_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+	const char *content_type, const char *encoding, const char *data, uint64_t off, size_t size)
+{
+	struct mp_ctx *m = cls;
+	struct http_part *f;
+	char *nd;
+
+	(void)kind;
+	(void)encoding;
+	/* Each part's first chunk comes at offset 0. */
+	if (m->n == 0 || off == 0) {
+		if (m->n == HTTP_PARTS_MAX) {
+			m->too_many = 1;
+			return MHD_NO;
+		}
+		f = &m->p[m->n++];
+		memset(f, 0, sizeof(*f));
+		snprintf(f->name, sizeof(f->name), "%s", key);
+		snprintf(f->filename, sizeof(f->filename), "%s", filename ? filename : "");
+		snprintf(f->type, sizeof(f->type), "%s", content_type ? content_type : "");
+	}
+	f = &m->p[m->n - 1];
+	if ((nd = realloc(f->data, f->len + size + 1)) == NULL) {
+		m->oom = 1;
+		return MHD_NO;
+	}
+	f->data = nd;
+	memcpy(f->data + f->len, data, size);
+	f->len += size;
+	f->data[f->len] = '\0';
+	return MHD_YES;
+}
+
+int
+http_multipart(struct req *r, struct http_part *parts, int *n, struct error *e)
+{
+	struct MHD_Connection *c = r->conn;
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	struct mp_ctx m = { .p = parts };
+	struct MHD_PostProcessor *pp;
+	int rc = 0;
+
+	*n = 0;
+	if (ct == NULL || strncasecmp(ct, "multipart/form-data", 19) != 0)
+		return err_set(e, ERR_MEDIA_TYPE, NULL, "send multipart/form-data");
+	if ((pp = MHD_create_post_processor(c, 64 * 1024, mp_iter, &m)) == NULL)
+		return err_set(e, ERR_MALFORMED, NULL, "malformed multipart body");
+	if (MHD_post_process(pp, r->body, r->body_len) != MHD_YES || m.too_many)
+		rc = err_set(e, ERR_MALFORMED, NULL, "malformed multipart body");
+	else if (m.oom)
+		rc = err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	MHD_destroy_post_processor(pp);
+	*n = m.n;
+	return rc;
+}
+
+void
+http_parts_free(struct http_part *parts, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(parts[i].data);
+		parts[i].data = NULL;
+	}
+}
+
 /* ---- dispatch ---- */
 
 static int
@@ -348,6 +476,21 @@ client_ip(struct MHD_Connection *c, char *out, size_t n)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
 }
 
+/* No Origin (not a browser, or same-origin GET), or one naming our Host. */
+static int
+same_origin(struct MHD_Connection *c)
+{
+	const char *o = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	const char *p;
+
+	if (o == NULL)
+		return 1;
+	if (h == NULL || (p = strstr(o, "://")) == NULL)
+		return 0;
+	return strcmp(p + 3, h) == 0;
+}
+
 static int
 is_json_request(struct MHD_Connection *c)
 {
@@ -370,12 +513,16 @@ run_route(struct server *s, struct MHD_Connection *c, const struct route *rt, st
 			return err_set(e, ERR_FORBIDDEN, NULL, "only an administrator may do this");
 		if ((rt->flags & R_WRITE) && r->scope.read_only)
 			return err_set(e, ERR_FORBIDDEN, NULL, "this account may only read");
-		/* A cookie rides along on cross-site requests; a JSON content type
-		 * cannot be sent cross-site without a preflight we never grant. */
-		if (r->by_cookie && r->method != M_GET && cc->len > 0 && !is_json_request(c))
+		/* Cookies are SameSite=Strict; a browser that still sends one from
+		 * another origin is refused by its Origin header. */
+		if (r->by_cookie && r->method != M_GET && !same_origin(c))
+			return err_set(e, ERR_FORBIDDEN, NULL, "cross-origin request refused");
+		if (r->by_cookie && r->method != M_GET && cc->len > 0 && !(rt->flags & R_UPLOAD) &&
+		    !is_json_request(c))
 			return err_set(e, ERR_MEDIA_TYPE, NULL, "send JSON (application/json)");
 	}
-	if (rt->body != NULL || (r->method != M_GET && r->method != M_DELETE && cc->len > 0)) {
+	if (!(rt->flags & R_UPLOAD) &&
+	    (rt->body != NULL || (r->method != M_GET && r->method != M_DELETE && cc->len > 0))) {
 		if (cc->len > 0 && !is_json_request(c))
 			return err_set(e, ERR_MEDIA_TYPE, NULL, "send JSON (application/json)");
 		if ((r->json = json_loadb(cc->body ? cc->body : "", cc->len, JSON_REJECT_DUPLICATES, &je)) == NULL)
@@ -397,13 +544,12 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 	struct req *r;
 	struct error e = { 0 };
 	const struct route *rt = NULL;
-	int ri = -1, m = method_of(method), path_matched = 0, status, rc;
+	int ri = -1, m = method_of(method), status, rc;
 	int64_t id = 0;
 	enum MHD_Result res;
 
 	if (cc->too_large) {
-		err_set(&e, ERR_TOO_LARGE, NULL, "the request body is larger than %zu bytes",
-			s->cfg->body_limit);
+		err_set(&e, ERR_TOO_LARGE, NULL, "the request body is larger than %zu bytes", cc->limit);
 		goto out_error_nostate;
 	}
 	if (strncmp(url, "/api/", 5) != 0 && strcmp(url, "/healthz") != 0 &&
@@ -416,26 +562,16 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 		metrics_observe(-1, status, elapsed(&cc->start));
 		return res;
 	}
-	for (size_t i = 0; i < nroutes; i++) {
-		int64_t rid = 0;
-
-		if (!route_match(routes[i].pattern, url, &rid))
-			continue;
-		path_matched = 1;
-		if ((int)routes[i].method == m) {
-			rt = &routes[i];
-			ri = (int)i;
-			id = rid;
-			break;
-		}
-	}
-	if (rt == NULL) {
-		if (path_matched)
+	if (cc->route < 0) {
+		if (cc->path_matched)
 			err_set(&e, ERR_METHOD, NULL, "%s is not allowed here", method);
 		else
 			err_set(&e, ERR_NOT_FOUND, NULL, "no such resource");
 		goto out_error_nostate;
 	}
+	ri = cc->route;
+	rt = &routes[ri];
+	id = cc->id;
 	if ((r = calloc(1, sizeof(*r))) == NULL) {
 		err_set(&e, ERR_INTERNAL, NULL, "out of memory");
 		goto out_error_nostate;
@@ -445,6 +581,7 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 	r->body = cc->body ? cc->body : "";
 	r->body_len = cc->len;
 	r->id = id;
+	memcpy(r->sha, cc->sha, sizeof(r->sha));
 	r->conn = c;
 	r->cfg = s->cfg;
 	client_ip(c, r->ip, sizeof(r->ip));
@@ -457,6 +594,8 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 		status = status_of(&e);
 		res = send_json(c, status, b, r->set_cookie);
 		json_decref(b);
+	} else if (r->file_path[0] != '\0') {
+		res = send_file(c, r, &status);
 	} else if (r->text != NULL) {
 		struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(r->text), r->text,
 									   MHD_RESPMEM_MUST_FREE);
@@ -490,6 +629,29 @@ out_error_nostate:
 	}
 }
 
+/* Match the route once, when the headers arrive. */
+static void
+find_route(struct conn_ctx *cc, const char *url, const char *method)
+{
+	int m = method_of(method);
+
+	cc->route = -1;
+	for (size_t i = 0; i < nroutes; i++) {
+		int64_t rid = 0;
+		char sha[65] = "";
+
+		if (!route_match(routes[i].pattern, url, &rid, sha))
+			continue;
+		cc->path_matched = 1;
+		if ((int)routes[i].method == m) {
+			cc->route = (int)i;
+			cc->id = rid;
+			memcpy(cc->sha, sha, sizeof(cc->sha));
+			return;
+		}
+	}
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	   const char *version, const char *upload, size_t *upload_size, void **con_cls)
@@ -504,15 +666,18 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 		if ((cc = calloc(1, sizeof(*cc))) == NULL)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &cc->start);
+		find_route(cc, url, method);
+		cc->limit = cc->route >= 0 && (routes[cc->route].flags & R_UPLOAD)
+				    ? s->cfg->upload_limit : s->cfg->body_limit;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl != NULL && strtoull(cl, NULL, 10) > s->cfg->body_limit)
+		if (cl != NULL && strtoull(cl, NULL, 10) > cc->limit)
 			cc->too_large = 1;
 		*con_cls = cc;
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
 		if (!cc->too_large) {
-			if (cc->len + *upload_size > s->cfg->body_limit) {
+			if (cc->len + *upload_size > cc->limit) {
 				cc->too_large = 1;
 				free(cc->body);
 				cc->body = NULL;

@@ -332,6 +332,17 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.region_code BETWEEN $5 AND $6 "
 		"AND h.grade = 1 AND h.status <> 4 AND ($9 = 0 OR h.industry_id = $9)", NULL },
 
+	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
+		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hazard_id, sha256) DO NOTHING",
+		NULL },
+	[STMT_ATTACHMENT_LIST] = { "attachment_list",
+		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
+		"WHERE hazard_id = $1 ORDER BY id", NULL },
+	[STMT_ATTACHMENT_GET] = { "attachment_get",
+		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
+		"WHERE hazard_id = $1 AND sha256 = $2", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",

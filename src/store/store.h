@@ -249,6 +249,41 @@ int store_notifications(struct store *st, int64_t org_id, int limit,
 			int (*cb)(const struct notification *, void *), void *arg,
 			struct error *e);
 
+/* ---- attachments: content-addressed files under DATA/attachments ---- */
+
+struct attachment {
+	char sha256[65];
+	char kind[16];          /* before, after, report */
+	char mime[32];
+	int64_t size;
+	char name[256];
+	int64_t uploaded_by;
+	char at[TIME_LEN];
+};
+
+/*
+ * Write bytes durably to DIR/attachments/<sha[0:2]>/<sha> (nothing happens
+ * when the file exists: same content, same name) and fill sha.
+ */
+int store_blob_put(const char *data_dir, const void *bytes, size_t n, char sha[65],
+		   struct error *e);
+
+/* The path of a stored blob (buf of n bytes); -1 when sha is not 64 hex digits. */
+int store_blob_path(const char *data_dir, const char *sha, char *buf, size_t n);
+
+/* Record attachment a of hazard id (which s must see) with an audit event. */
+int store_attachment_add(struct store *st, const struct actor *ac, const struct scope *s,
+			 int64_t hazard_id, const struct attachment *a, struct error *e);
+
+/* The attachments of hazard id, if s sees it. */
+int store_attachment_list(struct store *st, const struct scope *s, int64_t hazard_id,
+			  int (*cb)(const struct attachment *, void *), void *arg,
+			  struct error *e);
+
+/* One attachment of hazard id by its sha, if s sees the hazard. */
+int store_attachment_get(struct store *st, const struct scope *s, int64_t hazard_id,
+			 const char *sha, struct attachment *out, struct error *e);
+
 /* ---- hazard statistics ---- */
 
 enum stats_group {

@@ -1,0 +1,206 @@
+/*
+ * store_blob.c — attachment files, named by the SHA-256 of their content,
+ * written to a temporary file, fsynced and renamed into place so that a
+ * crash leaves either the whole file or none; and their records.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store_int.h"
+
+static int
+is_hex64(const char *s)
+{
+	if (s == NULL || strlen(s) != 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
+			return 0;
+	return 1;
+}
+
+int
+store_blob_path(const char *data_dir, const char *sha, char *buf, size_t n)
+{
+	if (!is_hex64(sha))
+		return -1;
+	snprintf(buf, n, "%s/attachments/%.2s/%s", data_dir, sha, sha);
+	return 0;
+}
+
+static int
+mkdir_one(const char *p, struct error *e)
+{
+	if (mkdir(p, 0750) != 0 && errno != EEXIST)
+		return err_set(e, ERR_IO, NULL, "cannot create '%s': %s", p, strerror(errno));
+	return 0;
+}
+
+int
+store_blob_put(const char *data_dir, const void *bytes, size_t n, char sha[65], struct error *e)
+{
+	char dir[1200], path[1300], tmp[1400];
+	const char *p = bytes;
+	size_t done = 0;
+	int fd, dfd;
+
+	st_sha256_hex(bytes, n, sha);
+	snprintf(dir, sizeof(dir), "%s/attachments", data_dir);
+	if (mkdir_one(dir, e) != 0)
+		return -1;
+	snprintf(dir, sizeof(dir), "%s/attachments/%.2s", data_dir, sha);
+	if (mkdir_one(dir, e) != 0)
+		return -1;
+	store_blob_path(data_dir, sha, path, sizeof(path));
+	if (access(path, F_OK) == 0)
+		return 0;
+	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) < 0)
+		return err_set(e, ERR_IO, NULL, "cannot create '%s': %s", tmp, strerror(errno));
+	while (done < n) {
+		ssize_t w = write(fd, p + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err_set(e, ERR_IO, NULL, "cannot write '%s': %s", tmp, strerror(errno));
+			goto out_unlink;
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0) {
+		err_set(e, ERR_IO, NULL, "cannot sync '%s': %s", tmp, strerror(errno));
+		goto out_unlink;
+	}
+	close(fd);
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		err_set(e, ERR_IO, NULL, "cannot rename '%s': %s", tmp, strerror(errno));
+		goto out_unlink;
+	}
+	/* The rename is durable once the directory is. */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+out_unlink:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	return -1;
+}
+
+static void
+read_attachment(struct store *st, struct db_stmt *s, struct attachment *a)
+{
+	memset(a, 0, sizeof(*a));
+	st_col_copy(st, s, 0, a->sha256, sizeof(a->sha256));
+	st_col_copy(st, s, 1, a->kind, sizeof(a->kind));
+	st_col_copy(st, s, 2, a->mime, sizeof(a->mime));
+	a->size = st->db->ops->col_int(s, 3);
+	st_col_copy(st, s, 4, a->name, sizeof(a->name));
+	a->uploaded_by = st->db->ops->col_int(s, 5);
+	st_col_copy(st, s, 6, a->at, sizeof(a->at));
+}
+
+int
+store_attachment_add(struct store *st, const struct actor *ac, const struct scope *sc,
+		     int64_t hazard_id, const struct attachment *a, struct error *e)
+{
+	struct hazard *h = malloc(sizeof(*h));
+	struct db_stmt *s;
+	struct sbuf b = { 0 };
+	char now[TIME_LEN], oid[32], chain[3];
+
+	if (h == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (st_begin(st, e) != 0)
+		goto out_free;
+	if (store_hazard_get(st, sc, hazard_id, h, e) != 0)
+		goto out_rollback;
+	store_now(now, sizeof(now));
+	if ((s = st_stmt(st, STMT_ATTACHMENT_INSERT, e)) == NULL ||
+	    st_bindf(st, s, e, "itttitit", hazard_id, a->sha256, a->kind, a->mime, a->size, a->name,
+		     a->uploaded_by, now) != 0 || st_exec(st, s, e) != 0)
+		goto out_rollback;
+	sbuf_kv(&b, "sha256", a->sha256);
+	sbuf_kv(&b, "kind", a->kind);
+	sbuf_kv(&b, "mime", a->mime);
+	sbuf_kvi(&b, "size", a->size);
+	sbuf_kv(&b, "name", a->name);
+	snprintf(oid, sizeof(oid), "%lld", (long long)hazard_id);
+	st_chain_of(h->region_code, chain);
+	if (st_audit(st, ac, chain, "hazard.attach", "attachment", oid, sbuf_str(&b), e) != 0)
+		goto out_rollback;
+	sbuf_free(&b);
+	free(h);
+	return st_commit(st, e);
+out_rollback:
+	sbuf_free(&b);
+	st_rollback(st);
+out_free:
+	free(h);
+	return -1;
+}
+
+int
+store_attachment_list(struct store *st, const struct scope *sc, int64_t hazard_id,
+		      int (*cb)(const struct attachment *, void *), void *arg, struct error *e)
+{
+	struct hazard *h = malloc(sizeof(*h));
+	struct attachment a;
+	struct db_stmt *s;
+	enum db_step r = DB_ERROR;
+
+	if (h == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (store_hazard_get(st, sc, hazard_id, h, e) != 0) {
+		free(h);
+		return -1;
+	}
+	free(h);
+	if ((s = st_stmt(st, STMT_ATTACHMENT_LIST, e)) == NULL ||
+	    st_bindf(st, s, e, "i", hazard_id) != 0)
+		return -1;
+	while ((r = st->db->ops->step(s, e)) == DB_ROW) {
+		read_attachment(st, s, &a);
+		if (cb(&a, arg) != 0)
+			break;
+	}
+	st->db->ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+int
+store_attachment_get(struct store *st, const struct scope *sc, int64_t hazard_id, const char *sha,
+		     struct attachment *out, struct error *e)
+{
+	struct hazard *h = malloc(sizeof(*h));
+	struct db_stmt *s;
+	enum db_step r;
+
+	if (h == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (store_hazard_get(st, sc, hazard_id, h, e) != 0) {
+		free(h);
+		return -1;
+	}
+	free(h);
+	if ((s = st_stmt(st, STMT_ATTACHMENT_GET, e)) == NULL ||
+	    st_bindf(st, s, e, "it", hazard_id, sha) != 0)
+		return -1;
+	if ((r = st->db->ops->step(s, e)) == DB_ROW)
+		read_attachment(st, s, out);
+	st->db->ops->reset(s);
+	if (r == DB_ERROR)
+		return -1;
+	if (r == DB_DONE)
+		return err_set(e, ERR_NOT_FOUND, "sha256", "no such attachment");
+	return 0;
+}
