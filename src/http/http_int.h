@@ -48,7 +48,7 @@ struct req {
 	const char *text_type;      /* its Content-Type */
 	char set_cookie[256];
 	char file_path[1400];       /* when set: send this file instead */
-	char file_type[64];
+	char file_type[96];
 	char file_name[300];        /* Content-Disposition attachment name, or "" */
 	int file_unlink;            /* remove the file once it is open (exports) */
 };
@@ -200,6 +200,9 @@ int api_stats_hazards(struct req *r, struct error *e);
 int api_attachments_create(struct req *r, struct error *e);
 int api_attachments_list(struct req *r, struct error *e);
 int api_attachments_get(struct req *r, struct error *e);
+int api_export_hazards(struct req *r, struct error *e);
+int api_export_ledger(struct req *r, struct error *e);
+int api_export_listed(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
