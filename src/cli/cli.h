@@ -64,6 +64,7 @@ CMD_DECL(user);
 CMD_DECL(backup);
 CMD_DECL(restore);
 CMD_DECL(audit);
+CMD_DECL(jobs);
 CMD_DECL(help);
 CMD_DECL(version);
 #undef CMD_DECL

@@ -8,6 +8,7 @@
 #include "auth/auth.h"
 #include "cli/cli_int.h"
 #include "http/http.h"
+#include "jobs/jobs.h"
 
 static volatile sig_atomic_t stop_requested;
 
@@ -24,6 +25,7 @@ cli_serve(struct cli *cli, const char *listen)
 	struct store_opts so;
 	struct store_pool *pool;
 	struct server *srv;
+	struct jobs *jobs;
 	struct error e = { 0 };
 	struct sigaction sa;
 	char web[1024];
@@ -38,6 +40,11 @@ cli_serve(struct cli *cli, const char *listen)
 		store_pool_free(pool);
 		return cli_fail("%s", e.message);
 	}
+	if ((jobs = jobs_start(pool, &e)) == NULL) {
+		server_stop(srv);
+		store_pool_free(pool);
+		return cli_fail("%s", e.message);
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -49,6 +56,7 @@ cli_serve(struct cli *cli, const char *listen)
 	while (!stop_requested)
 		pause();
 	server_stop(srv);
+	jobs_stop(jobs);
 	store_pool_free(pool);
 	printf("hazardnet stopped\n");
 	return 0;

@@ -22,7 +22,7 @@ const struct cmd cli_commands[] = {
 	  "industry taxonomy. When there is no user yet, creates the first admin\n"
 	  "(login 'admin' unless --admin says otherwise) with the password read from\n"
 	  "standard input, or a random one that is printed once. Safe to run again.\n" },
-	{ "serve", cmd_serve, CMD_NEED_STORE, "serve the API and the web UI",
+	{ "serve", cmd_serve, CMD_NEED_STORE, "serve the API, the web UI and the daily jobs",
 	  "usage: hazardnet serve [--listen ADDR:PORT]\n\n"
 	  "Serves until SIGINT or SIGTERM. Configuration: [server] listen, threads,\n"
 	  "body_limit, web_root; [auth] session_hours, lockout_failures, ...\n" },
@@ -59,6 +59,13 @@ const struct cmd cli_commands[] = {
 	  "Recomputes every link of every chain and compares every audited row with\n"
 	  "its last event. Exits 1 and lists the problems when anything was edited or\n"
 	  "removed behind hazardnet's back.\n" },
+	{ "jobs", cmd_jobs, CMD_NEED_STORE, "run the daily jobs now",
+	  "usage: hazardnet jobs run [--today YYYY-MM-DD]\n\n"
+	  "Runs the daily jobs the server runs by itself once a day: reminders three\n"
+	  "days before a hazard's deadline and when it passes, and escalation of\n"
+	  "overdue major hazards to the supervising departments and the office.\n"
+	  "Safe to run again: nothing is sent twice. --today runs them as of another\n"
+	  "day (drills, tests).\n" },
 	{ "help", cmd_help, 0, "show help for a command", "usage: hazardnet help [COMMAND]\n" },
 	{ "version", cmd_version, 0, "print the version", "usage: hazardnet version\n" },
 };

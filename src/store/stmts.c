@@ -343,6 +343,12 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
 		"WHERE hazard_id = $1 AND sha256 = $2", NULL },
 
+	/* Live hazards whose deadline is on or before $1 (today + 3). */
+	[STMT_JOBS_DUE] = { "jobs_due",
+		"SELECT h.id, h.code, h.title, h.enterprise_id, h.region_code, "
+		"COALESCE(h.industry_id, 0), h.grade, h.deadline FROM hazards h "
+		"WHERE h.status < 3 AND h.deadline <> '' AND h.deadline <= $1 ORDER BY h.id", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",

@@ -284,6 +284,21 @@ int store_attachment_list(struct store *st, const struct scope *s, int64_t hazar
 int store_attachment_get(struct store *st, const struct scope *s, int64_t hazard_id,
 			 const char *sha, struct attachment *out, struct error *e);
 
+/* ---- daily jobs ---- */
+
+struct deadline_report {
+	int64_t due_soon, overdue, escalated;   /* notifications newly raised */
+};
+
+/*
+ * The daily deadline pass as of `today`: the enterprise of every live
+ * hazard due in three days or overdue is told (once per deadline), and an
+ * overdue major hazard is escalated to its supervising departments and the
+ * offices of its region. Idempotent: running it twice raises nothing new.
+ */
+int store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *out,
+			 struct error *e);
+
 /* ---- hazard statistics ---- */
 
 enum stats_group {

@@ -203,14 +203,15 @@ hazard_write(struct store *st, const struct hazard *h, int64_t version, struct e
 /* Orgs to tell about a major hazard: supervising departments and offices
  * whose region subtree holds the hazard's region. */
 static int
-notify_major(struct store *st, const struct hazard *h, struct error *e)
+notify_region(struct store *st, const struct hazard *h, const char *kind, const char *title,
+	      const char *due, int64_t *raised, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct db_stmt *s;
 	enum db_step r;
 	int64_t ids[256];
 	int n = 0;
-	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1], now[TIME_LEN], title[NAME_MAX_BYTES];
+	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1], now[TIME_LEN];
 
 	for (int pass = 0; pass < 2; pass++) {
 		if ((s = st_stmt(st, pass == 0 ? STMT_SUPERVISORS_OF : STMT_OFFICES_OF, e)) == NULL)
@@ -228,13 +229,105 @@ notify_major(struct store *st, const struct hazard *h, struct error *e)
 			return -1;
 	}
 	store_now(now, sizeof(now));
-	snprintf(title, sizeof(title), "重大事故隐患 %s：%.200s", h->code, h->title);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		if ((s = st_stmt(st, STMT_NOTIFY_ORG, e)) == NULL ||
-		    st_bindf(st, s, e, "itittt", ids[i], "major_reported", h->id, title, "", now) != 0 ||
-		    st_exec(st, s, e) != 0)
+		    st_bindf(st, s, e, "itittt", ids[i], kind, h->id, title, due, now) != 0 ||
+		    ops->step(s, e) == DB_ERROR) {
+			if (s != NULL)
+				ops->reset(s);
 			return -1;
+		}
+		if (raised != NULL)
+			*raised += ops->changes(s);
+		ops->reset(s);
+	}
 	return 0;
+}
+
+static int
+notify_major(struct store *st, const struct hazard *h, struct error *e)
+{
+	char title[NAME_MAX_BYTES];
+
+	snprintf(title, sizeof(title), "重大事故隐患 %s：%.200s", h->code, h->title);
+	return notify_region(st, h, "major_reported", title, "", NULL, e);
+}
+
+int
+store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *out,
+		     struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	struct hazard *hs = NULL, *nh;
+	size_t n = 0, cap = 0;
+	enum db_step r;
+	char limit[DATE_LEN], now[TIME_LEN], title[NAME_MAX_BYTES];
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	date_format(today + 3, limit);
+	if ((s = st_stmt(st, STMT_JOBS_DUE, e)) == NULL || st_bindf(st, s, e, "t", limit) != 0)
+		return -1;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			if ((nh = realloc(hs, cap * sizeof(*hs))) == NULL) {
+				ops->reset(s);
+				err_set(e, ERR_INTERNAL, NULL, "out of memory");
+				goto out_free;
+			}
+			hs = nh;
+		}
+		memset(&hs[n], 0, sizeof(hs[n]));
+		hs[n].id = ops->col_int(s, 0);
+		st_col_copy(st, s, 1, hs[n].code, sizeof(hs[n].code));
+		st_col_copy(st, s, 2, hs[n].title, sizeof(hs[n].title));
+		hs[n].enterprise_id = ops->col_int(s, 3);
+		st_col_copy(st, s, 4, hs[n].region_code, sizeof(hs[n].region_code));
+		hs[n].industry_id = ops->col_int(s, 5);
+		hs[n].grade = ops->col_int(s, 6) == HG_MAJOR ? HG_MAJOR : HG_GENERAL;
+		st_col_copy(st, s, 7, hs[n].deadline, sizeof(hs[n].deadline));
+		n++;
+	}
+	ops->reset(s);
+	if (r == DB_ERROR)
+		goto out_free;
+	store_now(now, sizeof(now));
+	if (st_begin(st, e) != 0)
+		goto out_free;
+	for (size_t i = 0; i < n; i++) {
+		const struct hazard *h = &hs[i];
+		int32_t dl;
+		int overdue = date_parse(h->deadline, &dl) == 0 && today > dl;
+		const char *kind = overdue ? "overdue" : "due_soon";
+
+		if (!overdue && dl != today + 3)
+			continue; /* told three days before, not every day */
+		snprintf(title, sizeof(title), "%s %s：%.200s（期限 %s）",
+			 overdue ? "隐患已逾期" : "隐患3日内到期", h->code, h->title, h->deadline);
+		if ((s = st_stmt(st, STMT_NOTIFY_ORG, e)) == NULL ||
+		    st_bindf(st, s, e, "itittt", h->enterprise_id, kind, h->id, title, h->deadline,
+			     now) != 0 || ops->step(s, e) == DB_ERROR)
+			goto out_rollback;
+		*(overdue ? &out->overdue : &out->due_soon) += ops->changes(s);
+		ops->reset(s);
+		if (overdue && h->grade == HG_MAJOR) {
+			snprintf(title, sizeof(title), "重大事故隐患逾期未整改 %s：%.200s（期限 %s）",
+				 h->code, h->title, h->deadline);
+			if (notify_region(st, h, "escalated", title, h->deadline, &out->escalated, e) != 0)
+				goto out_rollback;
+		}
+	}
+	rc = st_commit(st, e);
+	goto out_free;
+out_rollback:
+	if (s != NULL)
+		ops->reset(s);
+	st_rollback(st);
+out_free:
+	free(hs);
+	return rc;
 }
 
 static int
