@@ -105,6 +105,15 @@ valid_year(int y)
 	return y >= 1949 && y <= 2100;
 }
 
+/* The first byte at or after i that is not a space: "2022 年" is a year. */
+static size_t
+skip_spaces(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
 /* Whether s[i] may start a number (not inside 50779-2012, GB/T 2019 …). */
 static int
 number_may_start(const char *s, size_t len, size_t i)
@@ -141,8 +150,8 @@ parse_year(const char *s, size_t len, size_t i, int joined, struct tpoint *tp,
 	k = i + used;
 	tp->y = y;
 	tp->year_explicit = 1;
-	if (at(s, len, k, "年")) {
-		*next = k + strlen("年");
+	if (at(s, len, skip_spaces(s, len, k), "年")) {
+		*next = skip_spaces(s, len, k) + strlen("年");
 		return 1;
 	}
 	if (k >= len)
@@ -180,10 +189,11 @@ parse_month(const char *s, size_t len, size_t i, int joined,
 	if (!joined && i < len && is_digit((unsigned char)s[i]) &&
 	    !number_may_start(s, len, i))
 		return 0;
+	i = skip_spaces(s, len, i);
 	m = any_number(s, len, i, &used);
 	if (m < 1 || m > 12)
 		return 0;
-	k = i + used;
+	k = skip_spaces(s, len, i + used);
 	if (!at(s, len, k, "月"))
 		return 0;
 	k += strlen("月");
@@ -191,13 +201,17 @@ parse_month(const char *s, size_t len, size_t i, int joined,
 		k += strlen("份");
 	tp->m = m;
 	tp->part = PART_WHOLE;
-	d = any_number(s, len, k, &used);
-	if (d >= 1 && d <= 31 &&
-	    (at(s, len, k + used, "日") || at(s, len, k + used, "号"))) {
-		tp->d = d;
-		k += used + strlen("日");
-		*next = k;
-		return 1;
+	{
+		size_t dk = skip_spaces(s, len, k), de;
+
+		d = any_number(s, len, dk, &used);
+		de = skip_spaces(s, len, dk + used);
+		if (d >= 1 && d <= 31 &&
+		    (at(s, len, de, "日") || at(s, len, de, "号"))) {
+			tp->d = d;
+			*next = de + strlen("日");
+			return 1;
+		}
 	}
 	for (p = 0; p < ARRAY_LEN(month_parts); p++)
 		if (at(s, len, k, month_parts[p].word)) {

@@ -2006,6 +2006,22 @@ node_text(struct parser *p, const struct wnode *n)
 	return s;
 }
 
+/* Remove from u, in place, the names that are in of. */
+static void
+unit_drop(struct plan_units *u, const struct plan_units *of)
+{
+	size_t k, j, w = 0;
+
+	for (k = 0; k < u->n; k++) {
+		for (j = 0; j < of->n; j++)
+			if (strcmp(u->v[k], of->v[j]) == 0)
+				break;
+		if (j == of->n)
+			u->v[w++] = u->v[k];
+	}
+	u->n = w;
+}
+
 static int
 diag_cmp(const void *pa, const void *pb)
 {
@@ -2048,6 +2064,9 @@ finish(struct parser *p, struct plan_doc *doc)
 		o->column = n->column;
 		for (role = 0; role < PLAN_ROLE__MAX; role++)
 			o->role[role] = n->eff_r.role[role];
+		/* a lead named again among the cooperating units (two
+		 * clauses on one node) leads, it does not cooperate */
+		unit_drop(&o->role[PLAN_ROLE_CO], &o->role[PLAN_ROLE_LEAD]);
 		o->deadlines = n->dl;
 		o->ndeadlines = n->ndl;
 		o->targets = n->tg;

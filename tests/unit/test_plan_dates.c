@@ -301,6 +301,15 @@ test_dates_chinese_numeral_year(void **state)
 }
 
 static void
+test_dates_spaces_inside_a_date(void **state)
+{
+	(void)state;
+	one("力争在 2022 年前基本整改完毕", 0, "2022-12-31", NULL, "by",
+	    "2022 年前");
+	one("2020年 10 月 10 日召开", 0, "2020-10-10", NULL, "on", NULL);
+}
+
+static void
 test_dates_empty_and_punctuation_only_text(void **state)
 {
 	(void)state;
@@ -439,6 +448,7 @@ main(void)
 		cmocka_unit_test(test_dates_year_without_nian_is_read_and_flagged),
 		cmocka_unit_test(test_dates_quantities_are_not_years),
 		cmocka_unit_test(test_dates_chinese_numeral_year),
+		cmocka_unit_test(test_dates_spaces_inside_a_date),
 		cmocka_unit_test(test_dates_empty_and_punctuation_only_text),
 		cmocka_unit_test(test_recurrence_monthly_day_is_a_deadline),
 		cmocka_unit_test(test_recurrence_yearly_with_month_and_day),
