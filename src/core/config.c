@@ -48,7 +48,7 @@ config_defaults(struct config *cfg)
 	memset(cfg, 0, sizeof(*cfg));
 	snprintf(cfg->data_dir, sizeof(cfg->data_dir), "./hazardnet-data");
 	snprintf(cfg->listen, sizeof(cfg->listen), "127.0.0.1:8080");
-	cfg->threads = 2;
+	cfg->threads = 8;
 	cfg->pool_size = 0; /* derived from threads when 0 */
 	cfg->body_limit = 1 << 20;
 	cfg->upload_limit = 10 << 20;

@@ -149,6 +149,13 @@ json_t *jstr(const char *s);
 
 /* ---- shared state ---- */
 
+/*
+ * Run fn(r, e) as part of the next group commit (group.c): returns fn's
+ * result once the transaction holding its change is durable, or -1 when
+ * that commit failed.
+ */
+int http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct error *e);
+
 /* Login attempts per client address in the last minute; 0 allowed, -1 refused. */
 int http_login_rate(const char *ip, int per_minute);
 

@@ -534,6 +534,8 @@ run_route(struct server *s, struct MHD_Connection *c, const struct route *rt, st
 	if (rt->query != NULL && http_validate_query(r, rt->query, e) != 0)
 		return -1;
 	(void)s;
+	if (rt->flags & R_WRITE)
+		return http_group_run(r, rt->fn, e);
 	return rt->fn(r, e);
 }
 

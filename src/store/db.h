@@ -56,6 +56,7 @@ struct db {
 	const struct db_ops *ops;
 	enum db_kind kind;
 	int in_tx;
+	int depth;     /* nesting: 1 = the transaction, more = savepoints */
 };
 
 /* Open a SQLite database file (created when absent), WAL, FULL sync. */

@@ -193,22 +193,67 @@ st_exec(struct store *st, struct db_stmt *s, struct error *e)
 	return r == DB_ERROR ? -1 : 0;
 }
 
+/*
+ * Transactions nest: the outermost begin is a real transaction (a write
+ * transaction, taken at once), inner ones are savepoints. That lets a group
+ * of requests share one durable commit while each keeps its own all-or-
+ * nothing (see http/group.c).
+ */
 int
 st_begin(struct store *st, struct error *e)
 {
-	return st->db->ops->begin(st->db, 1, e);
+	struct db *db = st->db;
+
+	if (db->depth == 0 && db->ops->begin(db, 1, e) != 0)
+		return -1;
+	if (db->depth > 0 && db->ops->exec(db, "SAVEPOINT hn", e) != 0)
+		return -1;
+	db->depth++;
+	return 0;
 }
 
 int
 st_commit(struct store *st, struct error *e)
 {
-	return st->db->ops->commit(st->db, e);
+	struct db *db = st->db;
+
+	if (db->depth == 0)
+		return err_set(e, ERR_INTERNAL, NULL, "commit outside a transaction");
+	if (--db->depth > 0)
+		return db->ops->exec(db, "RELEASE SAVEPOINT hn", e);
+	return db->ops->commit(db, e);
 }
 
 void
 st_rollback(struct store *st)
 {
-	st->db->ops->rollback(st->db);
+	struct db *db = st->db;
+
+	if (db->depth == 0)
+		return;
+	if (--db->depth > 0) {
+		db->ops->exec(db, "ROLLBACK TO SAVEPOINT hn; RELEASE SAVEPOINT hn", NULL);
+		return;
+	}
+	db->ops->rollback(db);
+}
+
+int
+store_tx_begin(struct store *st, struct error *e)
+{
+	return st_begin(st, e);
+}
+
+int
+store_tx_commit(struct store *st, struct error *e)
+{
+	return st_commit(st, e);
+}
+
+void
+store_tx_rollback(struct store *st)
+{
+	st_rollback(st);
 }
 
 void
@@ -459,7 +504,7 @@ store_pool_get(struct store_pool *p)
 void
 store_pool_put(struct store_pool *p, struct store *st)
 {
-	if (st->db->in_tx)
+	while (st->db->depth > 0)
 		st_rollback(st);
 	pthread_mutex_lock(&p->mu);
 	p->free[p->nfree++] = st;

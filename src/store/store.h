@@ -46,6 +46,15 @@ int store_schema_latest(void);
 /* The schema version applied, 0 for an empty database. */
 int store_schema_version(struct store *st, int *version, struct error *e);
 
+/*
+ * Group several changes into one transaction: store functions called in
+ * between nest inside it as savepoints. store_tx_rollback undoes the
+ * innermost level only.
+ */
+int store_tx_begin(struct store *st, struct error *e);
+int store_tx_commit(struct store *st, struct error *e);
+void store_tx_rollback(struct store *st);
+
 /* A pool of n stores on the same database, for the server's threads. */
 struct store_pool;
 struct store_pool *store_pool_new(const struct store_opts *o, int n, struct error *e);
@@ -218,6 +227,15 @@ struct notification {
 int store_hazard_create(struct store *st, const struct actor *a, const struct scope *s,
 			const struct hazard_actor *who, int32_t today, struct hazard *h,
 			const struct hazard_tx *plan, struct error *e);
+
+/*
+ * Record a hazard as it already stands (a ledger migrated from another
+ * system, or generated data): every field of h as given, status included,
+ * with an "import" event and its audit entry. The code is issued from the
+ * sequence of the year it was found. The enterprise must exist.
+ */
+int store_hazard_import(struct store *st, const struct actor *a, struct hazard *h,
+			struct error *e);
 
 /* The hazard id if s sees it, else ERR_NOT_FOUND. */
 int store_hazard_get(struct store *st, const struct scope *s, int64_t id, struct hazard *out,

@@ -330,28 +330,29 @@ out_free:
 	return rc;
 }
 
+/*
+ * The next code of a county and year: the year the hazard was entered
+ * (Asia/Shanghai), or for imports the year it was found. Codes come from a
+ * counter row in the same transaction: issued in order, never reused.
+ */
 static int
 next_code(struct store *st, const char *region, const char *found_at, char *code, size_t n,
 	  struct error *e)
 {
 	struct db_stmt *s;
 	char prefix[32], now[TIME_LEN];
-	int year;
+	int year, m, dd;
+	int32_t d;
 	int64_t seq;
 
-	/* The year the hazard was entered (Asia/Shanghai), not found: codes
-	 * are issued in order and never reused. */
-	(void)found_at;
 	store_now(now, sizeof(now));
-	{
-		int32_t d;
-		int y, m, dd;
-
-		if (date_of_instant(now, &d) != 0)
-			return err_set(e, ERR_INTERNAL, NULL, "bad clock");
-		date_to_ymd(d, &y, &m, &dd);
-		year = y;
+	if (found_at != NULL) {
+		if (date_parse(found_at, &d) != 0)
+			return err_set(e, ERR_INVALID, "found_at", "'%s' is not a date", found_at);
+	} else if (date_of_instant(now, &d) != 0) {
+		return err_set(e, ERR_INTERNAL, NULL, "bad clock");
 	}
+	date_to_ymd(d, &year, &m, &dd);
 	snprintf(prefix, sizeof(prefix), "%.6s-%04d", region, year);
 	if ((s = st_stmt(st, STMT_HAZARD_SEQ_NEXT, e)) == NULL || st_bindf(st, s, e, "t", prefix) != 0)
 		return -1;
@@ -387,7 +388,7 @@ store_hazard_create(struct store *st, const struct actor *a, const struct scope 
 	h->industry_id = ent.industry_id;
 	h->status = HZ_OPEN;
 	if (hazard_check_new(h, who, today, e) != 0 ||
-	    next_code(st, ent.region_code, h->found_at, h->code, sizeof(h->code), e) != 0)
+	    next_code(st, ent.region_code, NULL, h->code, sizeof(h->code), e) != 0)
 		goto out_rollback;
 	store_now(now, sizeof(now));
 	if ((s = st_stmt(st, STMT_HAZARD_INSERT, e)) == NULL ||
@@ -417,6 +418,54 @@ store_hazard_create(struct store *st, const struct actor *a, const struct scope 
 			goto out_rollback;
 	}
 	if (h->grade == HG_MAJOR && notify_major(st, h, e) != 0)
+		goto out_rollback;
+	return st_commit(st, e);
+out_rollback:
+	st_rollback(st);
+	return -1;
+}
+
+int
+store_hazard_import(struct store *st, const struct actor *a, struct hazard *h, struct error *e)
+{
+	struct db_stmt *s;
+	struct org ent;
+	struct scope all;
+	struct hazard final = *h;
+	char now[TIME_LEN];
+
+	st_scope_all(&all);
+	if (st_begin(st, e) != 0)
+		return -1;
+	if (store_org_get(st, &all, h->enterprise_id, &ent, e) != 0 || ent.kind != ORG_ENTERPRISE) {
+		err_set(e, ERR_INVALID, "enterprise_id", "no enterprise %lld", (long long)h->enterprise_id);
+		goto out_rollback;
+	}
+	memcpy(h->region_code, ent.region_code, sizeof(h->region_code));
+	h->industry_id = ent.industry_id;
+	if (next_code(st, ent.region_code, h->found_at, h->code, sizeof(h->code), e) != 0)
+		goto out_rollback;
+	store_now(now, sizeof(now));
+	if ((s = st_stmt(st, STMT_HAZARD_INSERT, e)) == NULL ||
+	    st_bindf(st, s, e, "tititttiititit", h->code, h->enterprise_id, h->region_code,
+		     h->industry_id, h->title, h->description, h->location, (int64_t)h->category,
+		     (int64_t)h->grade, h->basis, (int64_t)h->source, h->found_at, h->found_by,
+		     now) != 0)
+		goto out_rollback;
+	if (h->industry_id == 0 && st->db->ops->bind_null(s, 4, e) != 0)
+		goto out_rollback;
+	if (st->db->ops->step(s, e) != DB_ROW) {
+		st->db->ops->reset(s);
+		goto out_rollback;
+	}
+	final.id = h->id = st->db->ops->col_int(s, 0);
+	st->db->ops->reset(s);
+	memcpy(final.code, h->code, sizeof(final.code));
+	memcpy(final.region_code, h->region_code, sizeof(final.region_code));
+	final.industry_id = h->industry_id;
+	if (hazard_write(st, &final, 1, e) != 0 || hazard_get(st, &all, h->id, h, e) != 0 ||
+	    event_insert(st, a, h, "import", HZ_OPEN, NULL, e) != 0 ||
+	    hazard_audit(st, a, "hazard.import", h, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:

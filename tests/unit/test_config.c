@@ -64,7 +64,7 @@ test_config_bad_numbers_refused_and_value_kept(void **state)
 	assert_int_equal(config_set(&c, "server.threads", "", err, sizeof(err)), -1);
 	assert_int_equal(config_set(&c, "server.body_limit", "99999999999999", err, sizeof(err)), -1);
 	assert_int_equal(config_set(&c, "auth.password_cost", "fast", err, sizeof(err)), -1);
-	assert_int_equal(c.threads, 2);
+	assert_int_equal(c.threads, 8);
 	assert_int_equal(c.password_cost, PW_COST_INTERACTIVE);
 }
 
