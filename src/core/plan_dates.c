@@ -182,9 +182,8 @@ static int
 parse_month(const char *s, size_t len, size_t i, int joined,
 	    struct tpoint *tp, size_t *next)
 {
-	size_t used, k, adv;
+	size_t used, k, p;
 	int m, d;
-	size_t p;
 
 	if (!joined && i < len && is_digit((unsigned char)s[i]) &&
 	    !number_may_start(s, len, i))
@@ -205,12 +204,13 @@ parse_month(const char *s, size_t len, size_t i, int joined,
 		size_t dk = skip_spaces(s, len, k), de;
 
 		d = any_number(s, len, dk, &used);
-		de = skip_spaces(s, len, dk + used);
-		if (d >= 1 && d <= 31 &&
-		    (at(s, len, de, "日") || at(s, len, de, "号"))) {
-			tp->d = d;
-			*next = de + strlen("日");
-			return 1;
+		if (d >= 1 && d <= 31) {
+			de = skip_spaces(s, len, dk + used);
+			if (at(s, len, de, "日") || at(s, len, de, "号")) {
+				tp->d = d;
+				*next = de + strlen("日");
+				return 1;
+			}
 		}
 	}
 	for (p = 0; p < ARRAY_LEN(month_parts); p++)
@@ -219,7 +219,6 @@ parse_month(const char *s, size_t len, size_t i, int joined,
 			k += strlen(month_parts[p].word);
 			break;
 		}
-	(void)adv;
 	*next = k;
 	return 1;
 }
