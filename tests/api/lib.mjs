@@ -10,7 +10,9 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import zlib from 'node:zlib';
 
 export const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
 export const ADMIN_PASSWORD = process.env.HN_ADMIN_PASSWORD || '';
@@ -25,32 +27,53 @@ assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be set');
 /**
  * One HTTP request. opts: token (Bearer), cookie (hn_session value),
  * body (an object, sent as JSON), raw (string or Buffer sent as is),
- * contentType (default application/json when there is a body; null sends
- * none), headers, base (another server). Returns
- * { status, headers, text, json } (json is null when the body is not JSON).
+ * form (a FormData, sent as multipart/form-data), contentType (default
+ * application/json when there is a body; null sends none), headers, base
+ * (another server). Returns { status, headers, text, json, buf } (json is
+ * null when the body is not JSON; buf holds the bytes).
  */
 export async function request(method, path, opts = {}) {
   const headers = { ...(opts.headers || {}) };
   let body;
   if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (opts.raw !== undefined) body = opts.raw;
-  if (body !== undefined) {
+  if (opts.form !== undefined) body = opts.form; // FormData: fetch sets multipart/form-data
+  else if (body !== undefined) {
     const ct = opts.contentType === undefined ? 'application/json' : opts.contentType;
     if (ct !== null) headers['Content-Type'] = ct;
   }
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   if (opts.cookie) headers.Cookie = `hn_session=${opts.cookie}`;
   const res = await fetch((opts.base || BASE) + path, { method, headers, body, redirect: 'manual' });
-  const text = await res.text();
+  const buf = Buffer.from(await res.arrayBuffer());
+  const text = buf.toString('utf8');
   let json = null;
   try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: res.status, headers: res.headers, text, json };
+  return { status: res.status, headers: res.headers, text, json, buf };
 }
 
 export const get = (path, opts) => request('GET', path, opts);
 export const post = (path, body, opts = {}) => request('POST', path, { ...opts, body });
 export const patch = (path, body, opts = {}) => request('PATCH', path, { ...opts, body });
 export const del = (path, opts) => request('DELETE', path, opts);
+
+/** A FormData of [name, value] and [name, bytes, filename] parts. */
+export function formOf(parts) {
+  const fd = new FormData();
+  for (const [name, value, filename] of parts) {
+    if (filename === undefined) fd.append(name, value);
+    else fd.append(name, new Blob([value]), filename);
+  }
+  return fd;
+}
+
+/** A small PNG: the signature, then bytes that make it unique per call. */
+let pngSeq = 0;
+export function pngBytes() {
+  pngSeq += 1;
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    Buffer.from(`hazardnet test image ${process.pid} ${Date.now()} ${pngSeq}`)]);
+}
 
 /** A short description of a response for assertion messages. */
 export function show(res) {
@@ -122,6 +145,53 @@ export async function listAll(path, token, limit = 500) {
     cursor = encodeURIComponent(res.json.next);
   }
   throw new Error(`list ${path} never ended`);
+}
+
+/**
+ * The routes of the route table in src/http/routes.c, as "METHOD /path"
+ * (the source of truth that /api/v1/openapi.json must describe).
+ */
+export function routesFromSource() {
+  const src = readFileSync(new URL('../../src/http/routes.c', import.meta.url), 'utf8');
+  const out = [];
+  for (const m of src.matchAll(/\{\s*M_([A-Z]+)\s*,\s*"([^"]+)"/g)) out.push(`${m[1]} ${m[2]}`);
+  return out;
+}
+
+/**
+ * The entries of a ZIP file (an XLSX) as { name: Buffer }, read through the
+ * central directory (stored or deflated entries only, as XLSX writers make).
+ */
+export function unzip(buf) {
+  const out = {};
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  assert.ok(eocd >= 0, 'a ZIP file has an end of central directory');
+  const n = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let k = 0; k < n; k++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'a central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const csize = buf.readUInt32LE(p + 20);
+    const nlen = buf.readUInt16LE(p + 28);
+    const xlen = buf.readUInt16LE(p + 30);
+    const clen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nlen).toString('utf8');
+    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataAt, dataAt + csize);
+    assert.ok(method === 0 || method === 8, `entry ${name}: stored or deflated`);
+    out[name] = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+    p += 46 + nlen + xlen + clen;
+  }
+  return out;
+}
+
+/** All the text of an XLSX file's XML parts, concatenated. */
+export function xlsxText(buf) {
+  return Object.entries(unzip(buf)).filter(([n]) => n.endsWith('.xml')).map(([, b]) => b.toString('utf8')).join('\n');
 }
 
 // ---- GB 32100 unified social credit codes ----

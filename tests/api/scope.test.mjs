@@ -14,9 +14,10 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   API, request, get, post, patch, del, login, tokenOf, passwordOf, listAll,
-  assertStatus, assertError, freshCreditCode, uniq,
+  assertStatus, assertError, freshCreditCode, uniq, routesFromSource,
 } from './lib.mjs';
 import { getWorld, adminOrg, adminFind, LHASA, SHIGATSE, MISSING_ID } from './fixtures.mjs';
+import { hazardWalk, makeWalkHazards } from './walk_hazards.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -29,6 +30,7 @@ const adminOnly = (adminStatus) => all(403, { admin: adminStatus, anonymous: 401
 const STATUS_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 422: 'invalid' };
 
 let w; // the world of fixtures.mjs
+let hz; // hazards of walk_hazards.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -43,6 +45,7 @@ before(async () => {
   }, { token: admin });
   assertStatus(u, 201, 'create the user the walk changes');
   extra.user = u.json;
+  hz = await makeWalkHazards(w);
 });
 
 async function adminUser(id) {
@@ -125,9 +128,20 @@ const WALK = {
     label: 'its own workbench', expect: authed(200),
     send: (t) => get(`${API}/workbench`, { token: t }),
     async check(res, role) {
-      const list = await get(`${API}/orgs?limit=1`, { token: await tokenOf(role) });
+      const t = await tokenOf(role);
+      const list = await get(`${API}/orgs?limit=1`, { token: t });
       assert.equal(res.json.counts.orgs, list.json.total, 'the workbench counts the orgs in scope');
       if (role === 'enterprise') assert.equal(res.json.counts.orgs, 1);
+      let live = 0;
+      for (const st of ['open', 'rectifying', 'pending_acceptance']) {
+        live += (await get(`${API}/hazards?status=${st}&limit=1`, { token: t })).json.total;
+      }
+      assert.equal(res.json.counts.hazards_open, live, 'the workbench counts the live hazards in scope');
+      // Every to-do points at something the user may open.
+      for (const todo of res.json.todos) {
+        const m = /#\/hazards\/(\d+)/.exec(JSON.stringify(todo));
+        if (m) assertStatus(await get(`${API}/hazards/${m[1]}`, { token: t }), 200, `to-do ${JSON.stringify(todo)}`);
+      }
     },
   }],
 
@@ -287,6 +301,8 @@ const WALK = {
   ],
 };
 
+Object.assign(WALK, hazardWalk(() => w, () => hz));
+
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);
   assertStatus(res, 200);
@@ -295,6 +311,8 @@ test('the scope walk covers every route that /api/v1/openapi.json describes, and
     for (const method of Object.keys(item)) described.push(`${method.toUpperCase()} ${path}`);
   }
   assert.ok(described.length >= 20, `openapi.json describes the routes: ${described.length}`);
+  const table = routesFromSource();
+  assert.deepEqual([...described].sort(), [...table].sort(), 'openapi.json describes the route table of src/http/routes.c');
   const walked = Object.keys(WALK);
   const missing = described.filter((r) => !walked.includes(r));
   const stale = walked.filter((r) => !described.includes(r));

@@ -198,6 +198,28 @@ test('a cookie-authenticated PATCH without a JSON content type is refused with 4
   assert.equal(after.version, before.version);
 });
 
+test('a cookie-authenticated write from another origin is refused (403) and creates nothing; the same origin is let through', async () => {
+  const s = await login('office', 'hazardnet-demo');
+  const name = `跨站提交${uniq()}`;
+  const raw = JSON.stringify({ kind: 'office', name, region_code: w.regions.lhasaCounty.code });
+  for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:1`, 'http://localhost.evil.example']) {
+    const r = await request('POST', `${API}/orgs`, { cookie: s.cookie, raw, headers: { Origin: origin } });
+    assertError(r, 403, 'forbidden');
+  }
+  assert.deepEqual(await adminFind(name), [], 'nothing was created');
+  const self = new URL(process.env.HN_URL).origin;
+  const ok = await request('POST', `${API}/orgs`, { cookie: s.cookie, raw, headers: { Origin: self } });
+  assertStatus(ok, 201, 'a same-origin write');
+});
+
+test('a bearer-token write is not subject to the Origin check (no ambient credential)', async () => {
+  const r = await request('POST', `${API}/orgs`, {
+    token: await tokenOf('office'), body: { kind: 'office', name: `令牌提交${uniq()}`, region_code: w.regions.lhasaCounty.code },
+    headers: { Origin: 'https://tool.example' },
+  });
+  assertStatus(r, 201);
+});
+
 test('a cookie-authenticated sign-out works without a body or content type', async () => {
   // DELETE carries no body, so it needs no JSON type; SameSite=Strict keeps it same-site.
   const s = await login('office', 'hazardnet-demo');
