@@ -375,3 +375,33 @@ hazard_code(const char *region_code, int year, int64_t seq, char *buf, size_t n)
 {
 	snprintf(buf, n, "YH-%.6s-%04d-%06lld", region_code, year, (long long)seq);
 }
+
+int
+report_period(const char *period, int32_t *from, int32_t *to, int32_t *due)
+{
+	int y = 0, q = 0;
+	size_t n = period ? strlen(period) : 0;
+
+	if (n != 4 && n != 7)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		if (period[i] < '0' || period[i] > '9')
+			return -1;
+		y = y * 10 + (period[i] - '0');
+	}
+	if (y < 2000 || y > 2100)
+		return -1;
+	if (n == 4) {
+		*from = date_from_ymd(y, 1, 1);
+		*to = date_from_ymd(y, 12, 31);
+		*due = date_from_ymd(y + 1, 1, 31);
+		return 0;
+	}
+	if (period[4] != '-' || period[5] != 'Q' || period[6] < '1' || period[6] > '4')
+		return -1;
+	q = period[6] - '0';
+	*from = date_from_ymd(y, 3 * q - 2, 1);
+	*to = date_from_ymd(y, 3 * q, date_month_days(y, 3 * q));
+	*due = q == 4 ? date_from_ymd(y + 1, 1, 15) : date_from_ymd(y, 3 * q + 1, 15);
+	return 0;
+}

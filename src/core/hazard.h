@@ -145,6 +145,14 @@ int hazard_overdue(const struct hazard *h, int32_t today);
 /* The events `who` could apply to h now (bit i for event i), for the UI. */
 unsigned hazard_allowed(const struct hazard *h, const struct hazard_actor *who);
 
+/*
+ * A statistics reporting period, "2026-Q3" (季报) or "2026" (年报): its first
+ * and last day and its due date — the 15th of the next quarter's first
+ * month, or 31 January of the next year (DESIGN §3.1). 0, or -1 when the
+ * text is not a period.
+ */
+int report_period(const char *period, int32_t *from, int32_t *to, int32_t *due);
+
 /* The hazard code "YH-<county>-<year>-<seq>" (buf ≥ 40). */
 void hazard_code(const char *region_code, int year, int64_t seq, char *buf, size_t n);
 

@@ -208,6 +208,11 @@ int api_attachments_create(struct req *r, struct error *e);
 int api_attachments_list(struct req *r, struct error *e);
 int api_attachments_get(struct req *r, struct error *e);
 int api_export_hazards(struct req *r, struct error *e);
+int api_reports_create(struct req *r, struct error *e);
+int api_reports_get(struct req *r, struct error *e);
+int api_reports_submit(struct req *r, struct error *e);
+int api_reports_list(struct req *r, struct error *e);
+int api_reports_missing(struct req *r, struct error *e);
 int api_export_ledger(struct req *r, struct error *e);
 int api_export_listed(struct req *r, struct error *e);
 
@@ -226,5 +231,8 @@ extern const struct field hazard_create_fields[];
 extern const struct field hazard_transition_fields[];
 extern const struct field hazard_query[];
 extern const struct field stats_query[];
+extern const struct field report_create_fields[];
+extern const struct field report_submit_fields[];
+extern const struct field report_query[];
 
 #endif

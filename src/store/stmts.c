@@ -349,6 +349,49 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"COALESCE(h.industry_id, 0), h.grade, h.deadline FROM hazards h "
 		"WHERE h.status < 3 AND h.deadline <> '' AND h.deadline <= $1 ORDER BY h.id", NULL },
 
+#define HR_COLS \
+	"r.id, r.enterprise_id, COALESCE(o.name, ''), r.region_code, r.period, r.due, r.found, " \
+	"r.closed, r.open, r.overdue, r.major_found, r.major_closed, r.status, " \
+	"COALESCE(r.confirmed_by, 0), r.submitted_at, r.late, r.note, r.version, r.created_at"
+	/* An enterprise's ($1) counts for the period [$2, $3]: found, closed in
+	 * it, open at its end, of those overdue, major found, major closed. */
+	[STMT_REPORT_COUNTS] = { "report_counts",
+		"SELECT COUNT(*) FILTER (WHERE h.found_at BETWEEN $2 AND $3 AND h.status <> 4), "
+		"COUNT(*) FILTER (WHERE h.status = 3 AND h.closed_on BETWEEN $2 AND $3), "
+		"COUNT(*) FILTER (WHERE h.status <> 4 AND h.found_at <= $3 AND "
+		"(h.status < 3 OR h.closed_on > $3)), "
+		"COUNT(*) FILTER (WHERE h.status <> 4 AND h.found_at <= $3 AND "
+		"(h.status < 3 OR h.closed_on > $3) AND h.deadline <> '' AND h.deadline < $3), "
+		"COUNT(*) FILTER (WHERE h.grade = 1 AND h.status <> 4 AND h.found_at BETWEEN $2 AND $3), "
+		"COUNT(*) FILTER (WHERE h.grade = 1 AND h.status = 3 AND h.closed_on BETWEEN $2 AND $3) "
+		"FROM hazards h WHERE h.enterprise_id = $1", NULL },
+	[STMT_REPORT_UPSERT_DRAFT] = { "report_upsert_draft",
+		"INSERT INTO hazard_reports (enterprise_id, region_code, industry_id, period, due, "
+		"found, closed, open, overdue, major_found, major_closed, status, version, created_at, "
+		"updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, 1, $12, $12) "
+		"ON CONFLICT (enterprise_id, period) DO UPDATE SET found = excluded.found, "
+		"closed = excluded.closed, open = excluded.open, overdue = excluded.overdue, "
+		"major_found = excluded.major_found, major_closed = excluded.major_closed, "
+		"updated_at = excluded.updated_at, version = hazard_reports.version + 1 "
+		"WHERE hazard_reports.status = 0 RETURNING id", NULL },
+	[STMT_REPORT_GET] = { "report_get",
+		"SELECT " HR_COLS " FROM hazard_reports r JOIN orgs o ON o.id = r.enterprise_id "
+		"WHERE " SCOPE_ORG " AND r.id = $5", NULL },
+	[STMT_REPORT_SUBMIT] = { "report_submit",
+		"UPDATE hazard_reports SET status = 1, confirmed_by = $2, submitted_at = $3, late = $4, "
+		"note = $5, updated_at = $3, version = version + 1 "
+		"WHERE id = $1 AND version = $6 AND status = 0", NULL },
+	[STMT_REPORT_LIST] = { "report_list",
+		"SELECT " HR_COLS " FROM hazard_reports r JOIN orgs o ON o.id = r.enterprise_id "
+		"WHERE " SCOPE_ORG " AND r.period = $5 AND ($6 < 0 OR r.status = $6) "
+		"AND ($7 = 0 OR r.late = 1) AND r.id > $8 ORDER BY r.id LIMIT $9", NULL },
+	/* Enterprises in scope with no submitted report for the period. */
+	[STMT_REPORT_MISSING] = { "report_missing",
+		"SELECT o.id, o.name, o.region_code FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 "
+		"AND o.status = 0 AND NOT EXISTS (SELECT 1 FROM hazard_reports r WHERE "
+		"r.enterprise_id = o.id AND r.period = $5 AND r.status = 1) AND o.id > $6 "
+		"ORDER BY o.id LIMIT $7", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",
@@ -378,6 +421,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT * FROM hazard_events ORDER BY id", NULL },
 	[STMT_DIGEST_NOTIFICATIONS] = { "digest_notifications",
 		"SELECT * FROM notifications ORDER BY id", NULL },
+	[STMT_DIGEST_REPORTS] = { "digest_reports",
+		"SELECT * FROM hazard_reports ORDER BY id", NULL },
 };
 
 /*
@@ -476,6 +521,16 @@ const char *const migrations_sqlite[] = {
 	"CREATE TRIGGER hazards_fts_ad AFTER DELETE ON hazards BEGIN"
 	" INSERT INTO hazards_fts (hazards_fts, rowid, title, description)"
 	" VALUES ('delete', old.id, old.title, old.description); END;",
+	/* 3: enterprises' quarterly and yearly hazard statistics reports */
+	"CREATE TABLE hazard_reports (id INTEGER PRIMARY KEY,"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER, period TEXT NOT NULL, due TEXT NOT NULL,"
+	" found INTEGER NOT NULL, closed INTEGER NOT NULL, open INTEGER NOT NULL,"
+	" overdue INTEGER NOT NULL, major_found INTEGER NOT NULL, major_closed INTEGER NOT NULL,"
+	" status INTEGER NOT NULL, confirmed_by INTEGER, submitted_at TEXT NOT NULL DEFAULT '',"
+	" late INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (enterprise_id, period));"
+	"CREATE INDEX hazard_reports_period ON hazard_reports (period, region_code);",
 };
 
 const char *const migrations_pg[] = {
@@ -563,6 +618,16 @@ const char *const migrations_pg[] = {
 	"CREATE INDEX notifications_org ON notifications (org_id, id);"
 	"CREATE EXTENSION IF NOT EXISTS pg_trgm;"
 	"CREATE INDEX hazards_text_trgm ON hazards USING gin ((title || ' ' || description) gin_trgm_ops);",
+	/* 3: enterprises' quarterly and yearly hazard statistics reports */
+	"CREATE TABLE hazard_reports (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT, period TEXT NOT NULL, due TEXT NOT NULL,"
+	" found BIGINT NOT NULL, closed BIGINT NOT NULL, open BIGINT NOT NULL,"
+	" overdue BIGINT NOT NULL, major_found BIGINT NOT NULL, major_closed BIGINT NOT NULL,"
+	" status INTEGER NOT NULL, confirmed_by BIGINT, submitted_at TEXT NOT NULL DEFAULT '',"
+	" late INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', version BIGINT NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (enterprise_id, period));"
+	"CREATE INDEX hazard_reports_period ON hazard_reports (period, region_code);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -302,6 +302,57 @@ int store_attachment_list(struct store *st, const struct scope *s, int64_t hazar
 int store_attachment_get(struct store *st, const struct scope *s, int64_t hazard_id,
 			 const char *sha, struct attachment *out, struct error *e);
 
+/* ---- enterprises' hazard statistics reports (季报, 年报) ---- */
+
+enum report_status { REPORT_DRAFT, REPORT_SUBMITTED, REPORT_STATUS__MAX };
+
+struct hazard_report {
+	int64_t id;
+	int64_t enterprise_id;
+	char enterprise_name[NAME_MAX_BYTES];
+	char region_code[REGION_CODE_LEN + 1];
+	char period[8];           /* "2026-Q3" or "2026" */
+	char due[DATE_LEN];
+	int64_t found, closed, open, overdue, major_found, major_closed;
+	enum report_status status;
+	int64_t confirmed_by;
+	char submitted_at[TIME_LEN];
+	int late;
+	char note[HZ_SHORT_MAX];
+	int64_t version;
+	char created_at[TIME_LEN];
+};
+
+/*
+ * Compute the report of enterprise_id (which s must see) for period from its
+ * hazards and keep it as a draft (a newer draft replaces an older one). A
+ * submitted report is final: ERR_CONFLICT. ERR_INVALID field period for a
+ * period that is not one, or has not ended by today.
+ */
+int store_report_generate(struct store *st, const struct actor *a, const struct scope *s,
+			  int64_t enterprise_id, const char *period, int32_t today,
+			  struct hazard_report *out, struct error *e);
+
+int store_report_get(struct store *st, const struct scope *s, int64_t id,
+		     struct hazard_report *out, struct error *e);
+
+/* Confirm and submit draft id at version; late when today is after its due date. */
+int store_report_submit(struct store *st, const struct actor *a, const struct scope *s,
+			int64_t id, int64_t version, const char *note, int32_t today,
+			struct hazard_report *out, struct error *e);
+
+/* Reports of period that s sees; status -1 any; late_only. Keyset by id. */
+int store_report_list(struct store *st, const struct scope *s, const char *period, int status,
+		      int late_only, int64_t after_id, int limit,
+		      int (*cb)(const struct hazard_report *, void *), void *arg, int *more,
+		      struct error *e);
+
+/* Operating enterprises s sees with no submitted report for period. */
+int store_report_missing(struct store *st, const struct scope *s, const char *period,
+			 int64_t after_id, int limit,
+			 int (*cb)(int64_t id, const char *name, const char *region, void *),
+			 void *arg, int *more, struct error *e);
+
 /* ---- daily jobs ---- */
 
 struct deadline_report {

@@ -395,6 +395,34 @@ test_allowed_events_follow_role_and_grade(void **state)
 }
 
 static void
+test_report_periods_and_due_dates(void **state)
+{
+	int32_t from, to, due;
+	char a[DATE_LEN], b[DATE_LEN], c[DATE_LEN];
+
+	(void)state;
+	assert_int_equal(report_period("2026-Q3", &from, &to, &due), 0);
+	date_format(from, a); date_format(to, b); date_format(due, c);
+	assert_string_equal(a, "2026-07-01");
+	assert_string_equal(b, "2026-09-30");
+	assert_string_equal(c, "2026-10-15");
+	assert_int_equal(report_period("2024-Q1", &from, &to, &due), 0);
+	date_format(to, b);
+	assert_string_equal(b, "2024-03-31");
+	assert_int_equal(report_period("2026-Q4", &from, &to, &due), 0);
+	date_format(due, c);
+	assert_string_equal(c, "2027-01-15");
+	assert_int_equal(report_period("2026", &from, &to, &due), 0);
+	date_format(due, c);
+	assert_string_equal(c, "2027-01-31");
+	assert_int_equal(report_period("2026-Q5", &from, &to, &due), -1);
+	assert_int_equal(report_period("2026Q1", &from, &to, &due), -1);
+	assert_int_equal(report_period("26-Q1", &from, &to, &due), -1);
+	assert_int_equal(report_period("1999", &from, &to, &due), -1);
+	assert_int_equal(report_period(NULL, &from, &to, &due), -1);
+}
+
+static void
 test_hazard_code_format(void **state)
 {
 	char code[40];
@@ -426,6 +454,7 @@ main(void)
 		cmocka_unit_test(test_overdue_is_derived_from_today),
 		cmocka_unit_test(test_new_hazard_checks),
 		cmocka_unit_test(test_allowed_events_follow_role_and_grade),
+		cmocka_unit_test(test_report_periods_and_due_dates),
 		cmocka_unit_test(test_hazard_code_format),
 	};
 
