@@ -172,3 +172,112 @@ api_export_listed(struct req *r, struct error *e)
 {
 	return export_hazards(r, SHEET_LISTED, e);
 }
+
+const struct field stats_export_query[] = {
+	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree (default: yours)", NULL },
+	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id", NULL },
+	{ "period", F_STRING, 0, 4, 7, NULL, 0, "2026-Q3 (a quarter) or 2026 (a year)", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
+};
+
+struct srow {
+	struct req *r;
+	struct exporter *x;
+	int rc;
+};
+
+static void
+stats_cells(struct exporter *x, const struct hazard_stats_row *s, int *rc)
+{
+	*rc |= export_number(x, (double)s->found) | export_number(x, (double)s->major) |
+	       export_number(x, (double)s->closed) | export_number(x, (double)s->open) |
+	       export_number(x, (double)s->overdue) | export_number(x, (double)s->extended);
+	if (s->found > 0)
+		*rc |= export_number(x, 100.0 * (double)s->closed / (double)s->found);
+	else
+		*rc |= export_text(x, "—");
+	if (s->closed > 0)
+		*rc |= export_number(x, 100.0 * (double)s->closed_on_time / (double)s->closed) |
+		       export_number(x, s->days_to_close / (double)s->closed);
+	else
+		*rc |= export_text(x, "—") | export_text(x, "—");
+	*rc |= export_end_row(x);
+}
+
+static int
+stats_region_row(const struct hazard_stats_row *s, void *arg)
+{
+	struct srow *c = arg;
+	struct region reg;
+	struct error e;
+	char code[48];
+
+	snprintf(code, sizeof(code), "%s000000000000", s->key);
+	code[REGION_CODE_LEN] = '\0';
+	c->rc |= export_text(c->x, store_region_get(c->r->st, code, &reg, &e) == 0 ? reg.name : code);
+	stats_cells(c->x, s, &c->rc);
+	return 0;
+}
+
+static int
+stats_total_row(const struct hazard_stats_row *s, void *arg)
+{
+	struct srow *c = arg;
+
+	c->rc |= export_text(c->x, "合计");
+	stats_cells(c->x, s, &c->rc);
+	return 0;
+}
+
+/* 隐患排查治理统计表: one row per child region and a total, for a quarter or a year. */
+int
+api_export_stats(struct req *r, struct error *e)
+{
+	static const char *const cols[] = { "区域", "排查隐患", "其中重大", "已整改销号", "未整改",
+		"逾期未整改", "延期", "整改率(%)", "按期整改率(%)", "平均整改天数" };
+	static const int widths[] = { 20, 10, 10, 12, 10, 12, 8, 12, 14, 14 };
+	const char *period = http_query(r, "period"), *region = http_query(r, "region"), *v;
+	char from[DATE_LEN], to[DATE_LEN], today[DATE_LEN], title[64], path[] = "/tmp/hazardnet-export-XXXXXX";
+	int32_t f, t, due;
+	int64_t industry = 0;
+	size_t plen = strlen(r->path);
+	enum export_format fmt = plen > 5 && strcmp(r->path + plen - 5, ".xlsx") == 0 ? EXPORT_XLSX : EXPORT_CSV;
+	struct srow c = { .r = r };
+	int fd;
+
+	if (period == NULL || report_period(period, &f, &t, &due) != 0)
+		return err_set(e, ERR_INVALID, "period", "period is required: 2026-Q3 or 2026");
+	if (region != NULL && region_level_of(region) < 0)
+		return err_set(e, ERR_INVALID, "region", "region must be a 12-digit code");
+	if ((v = http_query(r, "industry")) != NULL && (industry = strtoll(v, NULL, 10)) <= 0)
+		return err_set(e, ERR_INVALID, "industry", "industry must be an id");
+	date_format(f, from);
+	date_format(t, to);
+	date_format(http_today(), today);
+	snprintf(title, sizeof(title), "隐患统计 %s", period);
+	if ((fd = mkstemp(path)) < 0)
+		return err_set(e, ERR_IO, NULL, "cannot create a temporary file");
+	close(fd);
+	if ((c.x = export_open(fmt, path, title, e)) == NULL)
+		goto out_unlink;
+	if (export_header(c.x, cols, widths, 10) != 0 ||
+	    store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_CHILD_REGION,
+			       stats_region_row, &c, e) != 0 ||
+	    store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_TOTAL,
+			       stats_total_row, &c, e) != 0 || c.rc != 0) {
+		export_close(c.x, e);
+		if (c.rc != 0)
+			err_set(e, ERR_IO, NULL, "cannot write the export");
+		goto out_unlink;
+	}
+	if (export_close(c.x, e) != 0)
+		goto out_unlink;
+	snprintf(r->file_path, sizeof(r->file_path), "%s", path);
+	snprintf(r->file_type, sizeof(r->file_type), "%s", export_mime(fmt));
+	snprintf(r->file_name, sizeof(r->file_name), "hazard-stats-%s.%s", period, export_ext(fmt));
+	r->file_unlink = 1;
+	return 0;
+out_unlink:
+	unlink(path);
+	return -1;
+}

@@ -73,6 +73,10 @@ const struct route routes[] = {
 	{ M_GET, "/api/v1/hazard-reports/{id}", api_reports_get, 0, "one report", NULL, NULL },
 	{ M_POST, "/api/v1/hazard-reports/{id}/submit", api_reports_submit, R_WRITE,
 	  "confirm and submit a draft report (version checked)", report_submit_fields, NULL },
+	{ M_GET, "/api/v1/exports/hazard-stats.csv", api_export_stats, 0,
+	  "隐患排查治理统计表 of a quarter or year, by child region, as CSV", NULL, stats_export_query },
+	{ M_GET, "/api/v1/exports/hazard-stats.xlsx", api_export_stats, 0,
+	  "隐患排查治理统计表 of a quarter or year, by child region, as XLSX", NULL, stats_export_query },
 	{ M_GET, "/api/v1/stats/hazards", api_stats_hazards, 0,
 	  "hazard statistics and 动态清零 of a region, industry and year", NULL, stats_query },
 };
