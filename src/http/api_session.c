@@ -40,19 +40,23 @@ api_session_create(struct req *r, struct error *e)
 		return err_set(e, ERR_UNAUTHORIZED, "password", "wrong login or password");
 	}
 	store_now(now, sizeof(now));
-	if (u.locked_until[0] != '\0' && strcmp(u.locked_until, now) > 0)
+	if (u.locked_until[0] != '\0' && strcmp(u.locked_until, now) > 0) {
+		snprintf(r->locked_until, sizeof(r->locked_until), "%s", u.locked_until);
 		return err_set(e, ERR_LOCKED, "login", "account locked until %s after repeated failures",
 			       u.locked_until);
+	}
 	if (!auth_password_verify(u.pw_hash, pw) || !u.active) {
 		if (u.active) {
 			time_plus(until, sizeof(until), (long)r->cfg->lockout_minutes * 60);
 			if (store_user_login_failed(r->st, u.id, r->cfg->lockout_failures, until,
 						    &locked, e) != 0)
 				return -1;
-			if (locked)
+			if (locked) {
+				snprintf(r->locked_until, sizeof(r->locked_until), "%s", until);
 				return err_set(e, ERR_LOCKED, "login",
 					       "account locked for %d minutes after repeated failures",
 					       r->cfg->lockout_minutes);
+			}
 		}
 		return err_set(e, ERR_UNAUTHORIZED, "password", "wrong login or password");
 	}

@@ -51,6 +51,7 @@ struct req {
 	char file_type[96];
 	char file_name[300];        /* Content-Disposition attachment name, or "" */
 	int file_unlink;            /* remove the file once it is open (exports) */
+	char locked_until[TIME_LEN];/* with ERR_LOCKED: until when */
 };
 
 /* Route flags, checked by the server before any handler runs. */

@@ -99,6 +99,8 @@ send_json(struct MHD_Connection *c, int status, json_t *body, const char *cookie
 	add_security_headers(resp, 1);
 	if (cookie != NULL && cookie[0] != '\0')
 		MHD_add_response_header(resp, "Set-Cookie", cookie);
+	if (status == 429)
+		MHD_add_response_header(resp, "Retry-After", "60");
 	rc = MHD_queue_response(c, (unsigned)status, resp);
 	MHD_destroy_response(resp);
 	return rc;
@@ -594,6 +596,9 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 		json_t *b = error_body(&e);
 
 		status = status_of(&e);
+		if (e.code == ERR_LOCKED && r->locked_until[0] != '\0')
+			json_object_set_new(json_object_get(b, "error"), "locked_until",
+					    json_string(r->locked_until));
 		res = send_json(c, status, b, r->set_cookie);
 		json_decref(b);
 	} else if (r->file_path[0] != '\0') {
