@@ -527,7 +527,8 @@ run_route(struct server *s, struct MHD_Connection *c, const struct route *rt, st
 	    (rt->body != NULL || (r->method != M_GET && r->method != M_DELETE && cc->len > 0))) {
 		if (cc->len > 0 && !is_json_request(c))
 			return err_set(e, ERR_MEDIA_TYPE, NULL, "send JSON (application/json)");
-		if ((r->json = json_loadb(cc->body ? cc->body : "", cc->len, JSON_REJECT_DUPLICATES, &je)) == NULL)
+		if ((r->json = json_loadb(cc->body ? cc->body : "", cc->len,
+				       JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je)) == NULL)
 			return err_set(e, ERR_MALFORMED, NULL, "malformed JSON at line %d column %d: %s",
 				       je.line, je.column, je.text);
 		if (rt->body != NULL && http_validate(r->json, rt->body, e) != 0)
@@ -727,6 +728,45 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Percent-decoding of paths and query values, except that %00 stays as
+ * written: a decoded NUL would end the C string early and /orgs/1%00/x
+ * would read as /orgs/1.
+ */
+static size_t
+unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *r = s, *w = s;
+
+	(void)cls;
+	(void)c;
+	while (*r) {
+		int hi, lo;
+
+		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0 &&
+		    (hi | lo) != 0) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
+static int
 parse_listen(const char *listen, struct sockaddr_in *sa, struct error *e)
 {
 	char host[128];
@@ -780,6 +820,7 @@ server_start(const struct config *cfg, const char *web_root, struct store_pool *
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
 				MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
+				MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 				MHD_OPTION_END);
 	if (s->d == NULL) {
 		err_set(e, ERR_IO, "listen", "cannot listen on '%s' (in use, or not this machine's)",
