@@ -131,7 +131,8 @@ load_snaps(struct store *st, const char *otype, struct snaps *out, struct error 
 	ops->reset(s);
 	if (r == DB_ERROR)
 		return -1;
-	qsort(out->v, out->n, sizeof(*out->v), snap_cmp);
+	if (out->n > 0)
+		qsort(out->v, out->n, sizeof(*out->v), snap_cmp);
 	return 0;
 out_oom:
 	ops->reset(s);
@@ -152,7 +153,7 @@ snaps_find(struct snaps *s, int64_t id)
 {
 	struct snap key = { id, NULL };
 
-	return bsearch(&key, s->v, s->n, sizeof(*s->v), snap_cmp);
+	return s->n == 0 ? NULL : bsearch(&key, s->v, s->n, sizeof(*s->v), snap_cmp);
 }
 
 /* Compare one current row's snapshot with its last audited one. */
