@@ -53,17 +53,19 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libhazardnet.a
 setup:
 	bash scripts/setup.sh
 
-# The whole suite: build with -Werror, run every suite once normally and the
-# C and API suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The whole suite: build with -Werror, then run every suite on the plain
+# build and again on the AddressSanitizer + UndefinedBehaviorSanitizer build;
+# one summary line at the end.
+ASAN_FLAGS = BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined"
+
 test: setup
 	$(MAKE) all
-	bash tests/run-all.sh $(BUILD)
-	$(MAKE) asan
+	$(MAKE) $(ASAN_FLAGS) all
+	bash tests/run-all.sh $(BUILD) build-asan
 
-asan:
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" all
-	HN_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  bash tests/run-all.sh build-asan
+asan: setup
+	$(MAKE) $(ASAN_FLAGS) all
+	bash tests/run-all.sh build-asan
 
 # Coverage-guided fuzzing of every parser of outside input, for a fixed time.
 FUZZ_SECONDS ?= 60

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test suite against the binaries in BUILD (default: build) and
-# ends with one line: "N passed, N failed". Every suite speaks TAP: cmocka
+# Runs every test suite against the binaries of each BUILD directory given
+# (default: build; a directory named *asan* runs with the sanitizers' options)
+# and ends with one line: "N passed, N failed". Every suite speaks TAP: cmocka
 # unit binaries, the store conformance binaries (on SQLite and on a
 # throw-away PostgreSQL cluster this script starts and always stops), and
 # the scripts in tests/suites/ (CLI, API over real HTTP, parser goldens,
@@ -8,9 +9,8 @@
 # as one failure.
 set -u
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-build}"
-case "$build" in /*) ;; *) build="$root/$build" ;; esac
-export HN_ROOT="$root" HN_BUILD="$build" HN_BIN="$build/hazardnet"
+[ $# -gt 0 ] || set -- build
+export HN_ROOT="$root"
 export HN_TMP="$(mktemp -d /tmp/hn-test.XXXXXX)"
 chmod 755 "$HN_TMP"
 log="$HN_TMP/tap.log"
@@ -53,26 +53,41 @@ else
   failed=$((failed + 1)); failures+=("postgresql")
 fi
 
-export CMOCKA_MESSAGE_OUTPUT=TAP
-for t in "$build"/tests/test_*; do
-  [ -x "$t" ] || continue
-  name="$(basename "$t")"
-  case "$name" in
-    test_store_*)
-      run_suite "$name (sqlite)" env HN_STORE=sqlite "$t"
-      if [ -n "${HN_PG_URL:-}" ]; then
-        run_suite "$name (postgresql)" env HN_STORE=pg "$t"
-      else
-        failed=$((failed + 1)); failures+=("$name (postgresql)")
-      fi ;;
-    *) run_suite "$name" "$t" ;;
-  esac
-done
-unset CMOCKA_MESSAGE_OUTPUT
+run_build() { # BUILD-DIR LABEL
+  local build="$1" label="$2"
+  export HN_BUILD="$build" HN_BIN="$build/hazardnet"
+  if [ "$label" = asan ]; then
+    export HN_SANITIZED=1
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+    export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+  else
+    unset HN_SANITIZED
+  fi
+  export CMOCKA_MESSAGE_OUTPUT=TAP
+  for t in "$build"/tests/test_*; do
+    [ -x "$t" ] || continue
+    name="$(basename "$t") [$label]"
+    case "$name" in
+      test_store_*)
+        run_suite "$name (sqlite)" env HN_STORE=sqlite "$t"
+        if [ -n "${HN_PG_URL:-}" ]; then
+          run_suite "$name (postgresql)" env HN_STORE=pg "$t"
+        else
+          failed=$((failed + 1)); failures+=("$name (postgresql)")
+        fi ;;
+      *) run_suite "$name" "$t" ;;
+    esac
+  done
+  unset CMOCKA_MESSAGE_OUTPUT
+  for s in "$root"/tests/suites/*.sh; do
+    [ -f "$s" ] || continue
+    run_suite "$(basename "$s" .sh) [$label]" bash "$s"
+  done
+}
 
-for s in "$root"/tests/suites/*.sh; do
-  [ -f "$s" ] || continue
-  run_suite "$(basename "$s" .sh)" bash "$s"
+for b in "$@"; do
+  case "$b" in /*) ;; *) b="$root/$b" ;; esac
+  case "$(basename "$b")" in *asan*) run_build "$b" asan ;; *) run_build "$b" plain ;; esac
 done
 
 if [ ${#failures[@]} -gt 0 ]; then
