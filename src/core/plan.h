@@ -269,6 +269,8 @@ struct plan_resp {
 	int is_resp;            /* 0: not a responsibility parenthetical */
 	struct plan_units role[PLAN_ROLE__MAX];
 	int inherit;            /* 下同 / 以下均需…不再列出 */
+	struct plan_units carry[PLAN_ROLE__MAX];  /* what the marker carries on:
+						   * the units of its clause */
 	int item;               /* 第七项内容由… → 7; 0 otherwise */
 	struct plan_resp_note *notes;
 	size_t nnotes;

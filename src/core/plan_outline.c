@@ -16,6 +16,18 @@ label_delim(const char *s, size_t len, size_t i, size_t *adv)
 	return c == 0x3001 /* 、 */ || c == '.';
 }
 
+/* Whether a year (four digits and 年) starts at s[i]: "4.2024年底前完成". */
+static int
+year_follows(const char *s, size_t len, size_t i)
+{
+	size_t used;
+	int y = ascii_number(s, len, i, &used);
+
+	while (y > 0 && i + used < len && s[i + used] == ' ')
+		used++;
+	return y >= 1949 && y <= 2100 && at(s, len, i + used, "年");
+}
+
 /* Whether what follows a label looks like the start of its text. */
 static int
 label_text_follows(const char *s, size_t len, size_t i)
@@ -29,7 +41,7 @@ label_text_follows(const char *s, size_t len, size_t i)
 		return 0;
 	c = u8_at(s, len, i, &adv);
 	return is_cjk(c) || c == 0x201c /* “ */ || c == 0x300a /* 《 */ ||
-	       c == '"' || c == '(';
+	       c == '"' || c == '(' || year_follows(s, len, i);
 }
 
 int
@@ -64,8 +76,10 @@ plan_label_block(const char *s, size_t len, struct plan_label *out)
 		k = i + used;
 		if (v > LABEL_MAX_VALUE || k >= len || !label_delim(s, len, k, &adv))
 			return 0;
-		/* 2.5 and 2024.04.16 are numbers, not labels */
-		if (k + adv < len && is_digit((unsigned char)s[k + adv]))
+		/* 2.5 and 2024.04.16 are numbers, not labels; 4.2024年底前
+		 * is item 4 */
+		if (k + adv < len && is_digit((unsigned char)s[k + adv]) &&
+		    !year_follows(s, len, k + adv))
 			return 0;
 		out->style = PLAN_LABEL_NUM;
 		out->value = v;

@@ -221,6 +221,18 @@ rset_from_resp(struct parser *p, struct rset *dst, const struct plan_resp *r)
 			rset_add(p, dst, role, r->role[role].v[k]);
 }
 
+/* The units an inheritance marker (下同) carries on. */
+static void
+rset_from_carry(struct parser *p, struct rset *dst, const struct plan_resp *r)
+{
+	int role;
+	size_t k;
+
+	for (role = 0; role < PLAN_ROLE__MAX; role++)
+		for (k = 0; k < r->carry[role].n; k++)
+			rset_add(p, dst, role, r->carry[role].v[k]);
+}
+
 static int
 rset_equal(const struct rset *a, const struct rset *b)
 {
@@ -969,7 +981,7 @@ paragraph(struct parser *p, int owner, size_t b, size_t e, int first)
 
 					m->node = who;
 					memset(&m->r, 0, sizeof(m->r));
-					rset_from_resp(p, &m->r, r);
+					rset_from_carry(p, &m->r, r);
 				}
 			}
 			sb = i + adv;
@@ -1017,7 +1029,7 @@ paragraph(struct parser *p, int owner, size_t b, size_t e, int first)
 
 			m->node = rowner[k];
 			memset(&m->r, 0, sizeof(m->r));
-			rset_from_resp(p, &m->r, rs[k]);
+			rset_from_carry(p, &m->r, rs[k]);
 		}
 	}
 	o = &p->nodes[owner];
@@ -1295,14 +1307,17 @@ build(struct parser *p)
 		/* a title line: the root's own (reset the outline), or an
 		 * unmarked sub-plan */
 		if (!plan_label_block(s, len, &lab) &&
+		    title_like(s, len, &tb, &te) &&
+		    p->title != NULL && strlen(p->title) == te - tb &&
+		    memcmp(p->title, s + tb, te - tb) == 0) {
+			/* the plan's own title after its cover notice */
+			if (seen_label)
+				reset_outline(p, 0);
+			continue;
+		}
+		if (!plan_label_block(s, len, &lab) &&
 		    title_like(s, len, &tb, &te) && seen_label &&
 		    restart_follows(p, li)) {
-			if (p->title != NULL &&
-			    strlen(p->title) == te - tb &&
-			    memcmp(p->title, s + tb, te - tb) == 0) {
-				reset_outline(p, 0);
-				continue;
-			}
 			open_plan(p, 0, 0, l->b + tb, l->b + te, l->b);
 			p->nodes[p->cur_plan].cat =
 				category_of(p->nodes[p->cur_plan].title);

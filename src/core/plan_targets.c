@@ -153,6 +153,21 @@ left_comparator(const char *s, size_t from, size_t i, size_t *wpos)
 	return -1;
 }
 
+/* Whether s[b..e) only joins two items of a list: 、 和 及 与 or blanks. */
+static int
+list_between(const char *s, size_t b, size_t e)
+{
+	static const char *const joins[] = {"、", "和", "及", "与", " "};
+	size_t kl;
+
+	while (b < e) {
+		if (at_any(s, e, b, joins, ARRAY_LEN(joins), &kl) < 0)
+			return 0;
+		b += kl;
+	}
+	return 1;
+}
+
 /* The baseline year in s[from..i): 较2019年, 比2019年, 与2019年相比. */
 static int
 baseline_in(const char *s, size_t len, size_t from, size_t i)
@@ -178,7 +193,7 @@ plan_targets_scan_into(struct plan_arena *a, const char *s, size_t len,
 		       size_t *n)
 {
 	struct plan_deadline *dates = NULL;
-	size_t ndates = 0, cap = *n, i = 0, adv, prev_num = 0;
+	size_t ndates = 0, cap = *n, i = 0, adv, prev_num = 0, first = *n;
 	int book = 0;
 
 	plan_dates_scan_into(a, s, len, ctx, &dates, &ndates);
@@ -186,7 +201,7 @@ plan_targets_scan_into(struct plan_arena *a, const char *s, size_t len,
 		uint32_t c = u8_at(s, len, i, &adv);
 		double val;
 		size_t used, k, ul = 0, cb, ce, sb, wpos = 0, d;
-		int w, r, is_pct = 0;
+		int w, r, is_pct = 0, inherited;
 		const char *unit = "";
 		enum plan_cmp cmp = PLAN_CMP_GE;
 		struct plan_target *t;
@@ -265,7 +280,19 @@ plan_targets_scan_into(struct plan_arena *a, const char *s, size_t len,
 				break;
 			}
 		w = left_comparator(s, prev_num > cb ? prev_num : cb, i, &wpos);
-		if (r >= 0) {
+		/* 较2023年分别下降15%、10%以上: a list shares its verb */
+		inherited = 0;
+		if (w < 0 && *n > first && prev_num > cb &&
+		    list_between(s, prev_num, i) &&
+		    ((*v)[*n - 1].cmp == PLAN_CMP_DECREASE ||
+		     (*v)[*n - 1].cmp == PLAN_CMP_INCREASE) &&
+		    (is_pct || r >= 0)) {
+			cmp = (*v)[*n - 1].cmp;
+			inherited = 1;
+		}
+		if (inherited) {
+			/* the comparator of the list */
+		} else if (r >= 0) {
 			size_t after = k + strlen(right_words[r].word);
 			uint32_t nc = after < len ? u8_at(s, len, after, &adv) : 0;
 
@@ -302,7 +329,9 @@ plan_targets_scan_into(struct plan_arena *a, const char *s, size_t len,
 			t->text = plan_arena_strndup(a, s + tb, te - tb);
 		}
 		sb = span_start(s, len, i, segment_end);
-		t->baseline_year = baseline_in(s, len, sb, i);
+		/* a baseline only measures a change: 较2019年下降10% */
+		if (cmp == PLAN_CMP_DECREASE || cmp == PLAN_CMP_INCREASE)
+			t->baseline_year = baseline_in(s, len, sb, i);
 		/* the deadline: the last date before it in its segment, else
 		 * the first after it in its clause */
 		for (d = ndates; d-- > 0;) {

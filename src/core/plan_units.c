@@ -577,6 +577,7 @@ part_units(struct rparse *p, const char *s, size_t b, size_t e, int role,
 struct part {
 	size_t b, e;
 	int role;
+	size_t clause;
 };
 
 void
@@ -587,7 +588,7 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 	static const char *const part_seps[] = {","};
 	struct rparse p;
 	struct part parts[64];
-	size_t np = 0, i = 0, sl, k;
+	size_t np = 0, i = 0, sl, k, nclause = 0, marker = (size_t)-1;
 	int any_verb = 0;
 
 	memset(r, 0, sizeof(*r));
@@ -615,6 +616,11 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 		size_t lb = i, colon, cs = i;
 		int label_role = ROLE_NONE, nparts_clause = 0;
 
+		/* the clause that says 下同 is the one carried on */
+		for (k = i; k < ce && marker == (size_t)-1; k++)
+			if (at(s, ce, k, "下同") || at(s, ce, k, "不再列出") ||
+			    at(s, ce, k, "以下均"))
+				marker = nclause;
 		/* a label "牵头单位:" applies to the whole clause */
 		colon = next_sep(s, ce, i, (const char *const[]){":"}, 1, &sl);
 		if (colon < ce) {
@@ -655,6 +661,7 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 				pt = &parts[np++];
 				pt->b = pb;
 				pt->e = pee;
+				pt->clause = nclause;
 				pt->role = role_of_part(s + pb, pee - pb);
 				if (pt->role != ROLE_NONE)
 					any_verb = 1;
@@ -676,6 +683,7 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 			cs = pe + sl;
 		}
 		i = ce + csl;
+		nclause++;
 	}
 	if (!any_verb)
 		return;
@@ -711,6 +719,29 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 			part_units(&p, s, parts[k].b, parts[k].e, parts[k].role,
 				   k == 0 && !lead_elsewhere ? PLAN_ROLE_LEAD
 							     : PLAN_ROLE_CO);
+		/* what 下同 carries on: the units of its clause ("…;县安委办
+		 * 负责督促,下同" carries the overseer only), or all of them
+		 * when that clause names none */
+		if (r->inherit) {
+			struct plan_resp scratch;
+			struct rparse q = p;
+			int in_marker = 0;
+
+			memset(&scratch, 0, sizeof(scratch));
+			memset(q.cap, 0, sizeof(q.cap));
+			q.r = &scratch;
+			for (k = 0; k < np; k++)
+				if (parts[k].clause == marker)
+					in_marker = 1;
+			for (k = 0; k < np; k++)
+				if (!in_marker || parts[k].clause == marker)
+					part_units(&q, s, parts[k].b, parts[k].e,
+						   parts[k].role,
+						   k == 0 && !lead_elsewhere
+							   ? PLAN_ROLE_LEAD
+							   : PLAN_ROLE_CO);
+			memcpy(r->carry, scratch.role, sizeof(r->carry));
+		}
 	}
 }
 

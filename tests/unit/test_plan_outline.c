@@ -66,6 +66,19 @@ test_label_block_numbers_that_are_not_labels(void **state)
 	assert_false(block("100.超过九十九的编号", &l));
 }
 
+static void
+test_label_block_number_then_a_year_is_a_label(void **state)
+{
+	struct plan_label l;
+
+	(void)state;
+	assert_true(block("4.2024年底前完成存量清零", &l));
+	assert_int_equal(l.value, 4);
+	assert_int_equal(l.end, 2);
+	assert_true(block("4. 2024 年底前", &l));
+	assert_false(block("4.2024万元", &l));
+}
+
 static int
 inl(const char *s, size_t from, struct plan_label *l)
 {
@@ -508,6 +521,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_label_block_styles),
 		cmocka_unit_test(test_label_block_numbers_that_are_not_labels),
+		cmocka_unit_test(test_label_block_number_then_a_year_is_a_label),
 		cmocka_unit_test(test_label_inline_shi_up_to_the_teens),
 		cmocka_unit_test(test_label_inline_needs_a_boundary),
 		cmocka_unit_test(test_label_inline_numbers_after_a_clause),

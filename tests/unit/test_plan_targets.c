@@ -121,6 +121,19 @@ test_target_staged_values_get_their_own_deadlines(void **state)
 }
 
 static void
+test_target_list_shares_its_verb_and_baseline(void **state)
+{
+	struct plan_targets *t = scan("到2026年底,事故起数和死亡人数较2023年分别下降15%、10%以上,整改率达到100%");
+
+	(void)state;
+	assert_int_equal(t->n, 3);
+	assert_target(&t->v[0], 15, "%", "decrease", "2026-12-31", 2023);
+	assert_target(&t->v[1], 10, "%", "decrease", "2026-12-31", 2023);
+	assert_target(&t->v[2], 100, "%", ">=", "2026-12-31", 0);
+	plan_targets_free(t);
+}
+
+static void
 test_target_several_values_in_one_clause(void **state)
 {
 	struct plan_targets *t = scan("县(市、区)城市道路、乡镇道路分别达到80%和70%以上");
@@ -224,6 +237,7 @@ main(void)
 		cmocka_unit_test(test_target_decrease_against_a_baseline_year),
 		cmocka_unit_test(test_target_increase_and_caps),
 		cmocka_unit_test(test_target_staged_values_get_their_own_deadlines),
+		cmocka_unit_test(test_target_list_shares_its_verb_and_baseline),
 		cmocka_unit_test(test_target_several_values_in_one_clause),
 		cmocka_unit_test(test_target_count_needs_a_comparator),
 		cmocka_unit_test(test_target_condition_is_not_a_target),

@@ -185,6 +185,25 @@ test_resp_inheritance_markers(void **state)
 }
 
 static void
+test_resp_xiatong_carries_only_its_own_clause(void **state)
+{
+	struct plan_resp *r = resp("县应急局牵头,县住建局等按职责分工负责;县安委办负责督促落实,下同");
+
+	(void)state;
+	assert_true(r->inherit);
+	assert_units(&r->role[PLAN_ROLE_LEAD], "县应急管理局");
+	assert_int_equal(r->carry[PLAN_ROLE_LEAD].n, 0);
+	assert_int_equal(r->carry[PLAN_ROLE_CO].n, 0);
+	assert_units(&r->carry[PLAN_ROLE_OVERSEER], "县安委办");
+	plan_resp_free(r);
+	/* one clause: all of it is carried */
+	r = resp("县交通局牵头,县公安局等部门按职责分工负责,下同");
+	assert_units(&r->carry[PLAN_ROLE_LEAD], "县交通运输局");
+	assert_units(&r->carry[PLAN_ROLE_CO], "县公安局");
+	plan_resp_free(r);
+}
+
+static void
 test_resp_clause_for_one_numbered_item(void **state)
 {
 	struct plan_resp *r = resp("第七项内容由安委办牵头,住建局等部门按职责分工负责。");
@@ -523,6 +542,7 @@ main(void)
 		cmocka_unit_test(test_resp_names_with_their_own_parentheses),
 		cmocka_unit_test(test_resp_definition_marked_xiatong_is_not_a_responsibility),
 		cmocka_unit_test(test_resp_inheritance_markers),
+		cmocka_unit_test(test_resp_xiatong_carries_only_its_own_clause),
 		cmocka_unit_test(test_resp_clause_for_one_numbered_item),
 		cmocka_unit_test(test_resp_garbled_list_recovers_its_units_and_is_noted),
 		cmocka_unit_test(test_resp_empty_list_piece_is_skipped),
