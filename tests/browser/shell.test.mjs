@@ -114,7 +114,7 @@ test('the right password signs in to the workbench with the admin navigation', s
   const nav = page.locator('#nav');
   await nav.waitFor();
   const labels = (await nav.locator('a').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(labels, ['工作台', '单位管理', '用户管理', '行业管理']);
+  assert.deepEqual(labels, ['工作台', '单位管理', '隐患', '一张图', '用户管理', '行业管理']);
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
   await page.getByRole('button', { name: '退出' }).waitFor();
   assert.match(await page.locator('.topbar').textContent(), /系统管理员/);
@@ -155,6 +155,10 @@ test('an enterprise with a bad credit code is refused next to the field', shot(a
   await page.getByRole('heading', { name: ENTERPRISE }).waitFor();
   await page.locator('#nav').getByRole('link', { name: '单位管理' }).click();
   await page.waitForURL(/#\/orgs$/);
+  // The demo data fills the first pages of the list: find it by its name.
+  await page.getByLabel('名称或信用代码').fill(ENTERPRISE);
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.waitForURL(/q=/);
   const row = page.locator('table tbody tr', { hasText: ENTERPRISE });
   await row.waitFor();
   const rowText = await row.textContent();
@@ -181,7 +185,7 @@ test('the enterprise can be found by the list filters and opened', shot(async ()
 
 test('on a 375 px screen the navigation is collapsed and the list still reads', shot(async () => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.goto(BASE + '/#/orgs');
+  await page.goto(BASE + '/#/orgs?q=' + encodeURIComponent(ENTERPRISE));
   const row = page.locator('table tbody tr', { hasText: ENTERPRISE });
   await row.waitFor();
   const nav = page.locator('#nav');

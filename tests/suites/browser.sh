@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Browser end-to-end suite: a fresh data directory and server on a free
-# loopback port, then tests/browser/*.test.mjs in Debian's Chromium through
+# Browser end-to-end suite: a fresh data directory with the demo data and a
+# server on a free loopback port, then tests/browser/*.test.mjs in Debian's Chromium through
 # playwright-core (web/node_modules). Prints TAP. Skips nothing: a missing
 # browser, binary or npm package is a failure.
 #
@@ -50,6 +50,11 @@ if ! printf '%s\n' "$password" | "$bin" user add admin --role admin --password-s
     || bail "hazardnet user add / user passwd admin failed" "$work/user.log"
 fi
 
+# The demo data set (a city, its departments and enterprises, one user per
+# role with the password hazardnet-demo) for the hazard pages' test. 'admin'
+# exists already and keeps its password.
+"$bin" demo --no-serve --data "$data" >"$work/demo.log" 2>&1 || bail "hazardnet demo --no-serve failed" "$work/demo.log"
+
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')" \
   || bail "cannot find a free port"
 url="http://127.0.0.1:$port"
@@ -68,7 +73,7 @@ for _ in $(seq 150); do   # up to 30 s (ASan builds start slowly)
 done
 [ -n "$up" ] || bail "server did not answer GET /healthz with 200 within 30 s" "$work/server.log"
 
-HN_URL="$url" HN_TMP="$tmp" HN_ADMIN_PASSWORD="$password" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+HN_URL="$url" HN_TMP="$tmp" HN_ADMIN_PASSWORD="$password" HN_DEMO_PASSWORD=hazardnet-demo PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
   node --test --test-reporter=tap "$root"/tests/browser/*.test.mjs
 rc=$?
 if [ "$rc" -ne 0 ]; then

@@ -34,11 +34,20 @@ function queryString(query) {
   return s ? '?' + s : '';
 }
 
+// The URL of an API path, for links and images the browser fetches itself
+// (downloads, attachment thumbnails); the session cookie goes along.
+export function apiUrl(path, query) {
+  return BASE + path + queryString(query);
+}
+
 // Sends one request and returns the parsed JSON body (null for 204).
-// Throws ApiError for a network failure or any non-2xx answer.
-export async function request(method, path, { body, query, expect401 = false } = {}) {
+// Throws ApiError for a network failure or any non-2xx answer. `form` (a
+// FormData) is sent as multipart/form-data instead of a JSON body.
+export async function request(method, path, { body, form, query, expect401 = false } = {}) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
-  if (body !== undefined) {
+  if (form !== undefined) {
+    init.body = form;   // the browser sets the multipart boundary
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -70,6 +79,7 @@ export const api = {
   post: (path, body, opts = {}) => request('POST', path, { ...opts, body }),
   patch: (path, body, opts = {}) => request('PATCH', path, { ...opts, body }),
   del: (path, opts = {}) => request('DELETE', path, opts),
+  upload: (path, form, opts = {}) => request('POST', path, { ...opts, form }),
 };
 
 // Fetches every page of a list endpoint (for short lists such as regions and

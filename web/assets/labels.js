@@ -39,7 +39,57 @@ export const REGION_LEVELS = {
   village: '村（社区）',
 };
 
-export const SEVERITIES = { high: '紧急', major: '重大', medium: '一般', normal: '一般', low: '提示', info: '提示' };
+export const SEVERITIES = {
+  high: '紧急', major: '重大', medium: '一般', normal: '一般', low: '提示', info: '提示',
+  danger: '紧急', warning: '提醒',
+};
+
+// Hazards (隐患): the enums of the hazard API, in display order.
+export const HAZARD_STATUS = {
+  open: '待整改',
+  rectifying: '整改中',
+  pending_acceptance: '待验收',
+  closed: '已销号',
+  void: '已作废',
+};
+
+export const HAZARD_GRADES = { general: '一般隐患', major: '重大隐患' };
+
+export const HAZARD_CATEGORIES = {
+  unsafe_act: '人的不安全行为',
+  unsafe_condition: '物的不安全状态',
+  environment: '环境因素',
+  management: '管理缺陷',
+};
+
+export const HAZARD_SOURCES = {
+  self_check: '企业自查',
+  inspection: '执法检查',
+  supervision: '督导检查',
+  tip_off: '群众举报',
+  other: '其他',
+};
+
+// Sources an enterprise may report (its own checks).
+export const ENTERPRISE_SOURCES = ['self_check', 'other'];
+
+export const LISTING_LEVELS = { province: '省级', city: '市级', county: '县级' };
+
+// Transition events: the verb on the button, and the line in the timeline.
+export const HAZARD_EVENTS = {
+  report: '上报隐患',
+  plan: '制定整改方案',
+  fix_now: '立查立改',
+  submit: '提交验收',
+  accept: '验收销号',
+  reject: '退回整改',
+  extend: '延期',
+  void: '作废',
+  list: '挂牌督办',
+  delist: '摘牌',
+};
+
+export const ATTACHMENT_KINDS = { before: '整改前', after: '整改后', report: '报告文件' };
 
 // Workbench counters the UI knows how to name; unknown keys are not shown
 // rather than shown in English.
@@ -52,6 +102,7 @@ export const COUNT_LABELS = {
   hazards: '隐患',
   hazards_open: '未闭环隐患',
   hazards_overdue: '逾期隐患',
+  hazards_pending: '待验收隐患',
   major_hazards: '重大隐患',
   major_hazards_open: '未销号重大隐患',
   risks: '风险点',
@@ -87,6 +138,31 @@ export const FIELD_LABELS = {
   safety_director: '安全负责人',
   code: '代码',
   version: '版本',
+  enterprise_id: '企业',
+  title: '隐患名称',
+  description: '隐患描述',
+  location: '隐患部位',
+  category: '隐患类别',
+  grade: '隐患等级',
+  basis: '判定依据',
+  source: '隐患来源',
+  found_at: '发现日期',
+  plan: '整改方案',
+  'plan.responsible': '整改责任人',
+  'plan.measures': '整改措施',
+  'plan.funds': '整改资金',
+  'plan.deadline': '整改期限',
+  'plan.contingency': '应急预案',
+  event: '操作',
+  comment: '备注',
+  evidence: '整改情况',
+  reason: '原因',
+  deadline: '整改期限',
+  level: '督办级别',
+  listing_deadline: '督办期限',
+  file: '文件',
+  year: '年度',
+  q: '搜索内容',
 };
 
 const CODE_MESSAGES = {
@@ -108,6 +184,19 @@ const CODE_MESSAGES = {
   internal: '服务器内部错误，请稍后再试',
 };
 
+// Field errors whose meaning is clear from the field alone (the form has
+// already checked that required values are there).
+const FIELD_MESSAGES = {
+  'invalid found_at': '发现日期不正确（不能晚于今天）',
+  'invalid basis': '重大隐患须填写判定依据',
+  'invalid source': '企业只能上报自查发现（或其他来源）的隐患',
+  'invalid plan': '请填写整改方案',
+  'invalid plan.deadline': '整改期限不正确（不能早于发现日期）',
+  'invalid plan.funds': '重大隐患须填写整改资金，且不能为负数',
+  'conflict event': '该隐患当前的状态不允许此操作，请刷新后查看',
+  'forbidden event': '您的角色不能执行此操作',
+};
+
 const CJK = /[\u3400-\u9fff]/;
 
 // Fields whose conflict (409) means "that value is taken".
@@ -117,6 +206,7 @@ const UNIQUE_FIELDS = ['login', 'credit_code', 'code', 'name'];
 // already Chinese is shown as it is; otherwise the wording comes from the
 // error code and the field it names.
 export function errorMessage(code, message, field, status) {
+  if (field && FIELD_MESSAGES[`${code} ${field}`]) return FIELD_MESSAGES[`${code} ${field}`];
   if (message && CJK.test(message)) return message;
   const label = field && FIELD_LABELS[field];
   if (label) {

@@ -1,6 +1,6 @@
 // Small read-only badges.
 
-import { RISK_COLOURS, ORG_STATUS } from '../labels.js';
+import { RISK_COLOURS, ORG_STATUS, HAZARD_STATUS, HAZARD_GRADES, LISTING_LEVELS } from '../labels.js';
 
 export const RiskBadge = {
   props: { colour: { type: String, default: null } },
@@ -14,4 +14,18 @@ export const StatusBadge = {
   props: { status: { type: String, default: '' } },
   setup() { return { ORG_STATUS }; },
   template: `<span v-if="status" class="badge" :class="'status-' + status">{{ ORG_STATUS[status] || '未知' }}</span>`,
+};
+
+// A hazard's state at a glance: status, grade, overdue and 挂牌督办, each a
+// badge. `hazard` is the API's hazard object (list item or detail).
+export const HazardBadges = {
+  props: { hazard: { type: Object, required: true }, grade: { type: Boolean, default: true } },
+  setup() { return { HAZARD_STATUS, HAZARD_GRADES, LISTING_LEVELS }; },
+  template: `
+    <span class="badges">
+      <span v-if="grade && hazard.grade === 'major'" class="badge grade-major">{{ HAZARD_GRADES.major }}</span>
+      <span class="badge" :class="'hz-' + hazard.status">{{ HAZARD_STATUS[hazard.status] || '未知' }}</span>
+      <span v-if="hazard.overdue" class="badge hz-overdue">已逾期</span>
+      <span v-if="hazard.listing && hazard.listing.active" class="badge hz-listed">{{ LISTING_LEVELS[hazard.listing.level] || '' }}挂牌督办</span>
+    </span>`,
 };

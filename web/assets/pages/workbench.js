@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { COUNT_LABELS, SEVERITIES, ROLES } from '../labels.js';
 import { session } from '../state.js';
+import { href } from '../router.js';
 
 const { ref, computed, onMounted } = Vue;
 
@@ -44,9 +45,16 @@ export default {
     }
     onMounted(load);
 
+    // Hazard counters open the hazard list with the matching filter.
+    const COUNT_LINKS = {
+      hazards_open: href('/hazards'),
+      hazards_overdue: href('/hazards', { overdue: 'true' }),
+      hazards_pending: href('/hazards', { status: 'pending_acceptance' }),
+    };
     const countList = computed(() => Object.entries(counts.value)
       .filter(([k, v]) => COUNT_LABELS[k] && typeof v === 'number')
-      .map(([k, v]) => ({ key: k, label: COUNT_LABELS[k], value: v })));
+      .map(([k, v]) => ({ key: k, label: COUNT_LABELS[k], value: v, link: COUNT_LINKS[k] || null,
+        danger: k === 'hazards_overdue' && v > 0 })));
 
     const greeting = computed(() => {
       const u = session.user;
@@ -63,10 +71,11 @@ export default {
         <span class="muted">{{ greeting }}（{{ user.org_name ? user.org_name + ' · ' : '' }}{{ roleLabel }}）</span>
       </div>
       <div v-if="countList.length" class="stats">
-        <div v-for="c in countList" :key="c.key" class="stat">
+        <component :is="c.link ? 'a' : 'div'" v-for="c in countList" :key="c.key" class="stat"
+                   :class="{ 'stat-danger': c.danger }" :href="c.link">
           <span class="stat-value">{{ c.value }}</span>
           <span class="stat-label">{{ c.label }}</span>
-        </div>
+        </component>
       </div>
       <div class="panel">
         <div class="panel-head">
