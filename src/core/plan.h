@@ -298,6 +298,7 @@ enum plan_label_style {
 	PLAN_LABEL_PAREN_NUM,   /* (1) */
 	PLAN_LABEL_SHI,         /* 一是 (inline) */
 	PLAN_LABEL_YAO,         /* 一要 (inline) */
+	PLAN_LABEL_CIRCLED,     /* ① … ⑳ (kept by text/normalize.c) */
 	PLAN_LABEL__MAX
 };
 
@@ -309,14 +310,14 @@ struct plan_label {
 
 /*
  * Classify the label at the start of a paragraph (leading blanks skipped):
- * 一、 (一) 1. (1). Returns 1 and fills out, or 0 when the paragraph does
+ * 一、 (一) 1. (1) ①. Returns 1 and fills out, or 0 when the paragraph does
  * not start with a label ("2024.04.16", "2020年" are not labels).
  */
 int plan_label_block(const char *s, size_t len, struct plan_label *out);
 
 /*
  * The next inline label in s at or after byte offset from: 一是…十几是,
- * 一要, and 1. / (1) after a sentence boundary. Returns 1 and fills out, or
+ * 一要, and 1. / (1) / ① after a sentence boundary. Returns 1 and fills out, or
  * 0 when there is none.
  */
 int plan_label_inline_next(const char *s, size_t len, size_t from,

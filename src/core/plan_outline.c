@@ -44,6 +44,16 @@ label_text_follows(const char *s, size_t len, size_t i)
 	       c == '"' || c == '(' || year_follows(s, len, i);
 }
 
+/* A circled number ① … ⑳ at s[i]: its value, or 0. */
+static int
+circled(const char *s, size_t len, size_t i)
+{
+	size_t adv;
+	uint32_t c = i < len ? u8_at(s, len, i, &adv) : 0;
+
+	return c >= 0x2460 && c <= 0x2473 ? (int)(c - 0x2460 + 1) : 0;
+}
+
 int
 plan_label_block(const char *s, size_t len, struct plan_label *out)
 {
@@ -57,6 +67,12 @@ plan_label_block(const char *s, size_t len, struct plan_label *out)
 		return 0;
 	out->begin = i;
 	c = u8_at(s, len, i, &adv);
+	if ((v = circled(s, len, i)) > 0) {
+		out->style = PLAN_LABEL_CIRCLED;
+		out->value = v;
+		out->end = i + adv;
+		return 1;
+	}
 	if (c == '(') {
 		k = i + 1;
 		if ((v = ascii_number(s, len, k, &used)) > 0) {
@@ -122,9 +138,19 @@ inline_label_at(const char *s, size_t len, size_t i, struct plan_label *out)
 	int v;
 
 	c = u8_at(s, len, i, &adv);
-	if (!(c == '(' || is_digit(c) || is_cn_numeral(c)) ||
+	if (!(c == '(' || is_digit(c) || is_cn_numeral(c) ||
+	      (c >= 0x2460 && c <= 0x2473)) ||
 	    !inline_boundary(s, len, i))
 		return 0;
+	if ((v = circled(s, len, i)) > 0) {
+		if (!label_text_follows(s, len, i + adv))
+			return 0;
+		out->style = PLAN_LABEL_CIRCLED;
+		out->value = v;
+		out->begin = i;
+		out->end = i + adv;
+		return 1;
+	}
 	if (c == '(') {
 		if ((v = ascii_number(s, len, i + 1, &used)) <= 0 ||
 		    v > LABEL_MAX_VALUE)

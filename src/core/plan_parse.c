@@ -351,8 +351,9 @@ date_line(const char *s, size_t len, struct plan_ymd *d)
 	size_t k = 0, used;
 	int y, m, dd;
 
-	y = ascii_number(s, len, k, &used);
-	if (y < 1949 || used != 4)
+	/* 2020年9月17日, 2024.04.16, 二〇二〇年九月十七日 */
+	y = any_number(s, len, k, &used);
+	if (y < 1949 || y > 2100)
 		return 0;
 	k += used;
 	if (at(s, len, k, "年"))
@@ -361,7 +362,7 @@ date_line(const char *s, size_t len, struct plan_ymd *d)
 		k++;
 	else
 		return 0;
-	if ((m = ascii_number(s, len, k, &used)) < 1 || m > 12)
+	if ((m = any_number(s, len, k, &used)) < 1 || m > 12)
 		return 0;
 	k += used;
 	if (at(s, len, k, "月"))
@@ -370,7 +371,7 @@ date_line(const char *s, size_t len, struct plan_ymd *d)
 		k++;
 	else
 		return 0;
-	if ((dd = ascii_number(s, len, k, &used)) < 1 ||
+	if ((dd = any_number(s, len, k, &used)) < 1 ||
 	    dd > ymd_days_in_month(y, m))
 		return 0;
 	k += used;
@@ -404,6 +405,8 @@ doc_number_line(const char *s, size_t len)
 	if (y < 1949 || used != 4 || !at(s, len, k + used, close[o]))
 		return 0;
 	k += used + strlen(close[o]);
+	if (at(s, len, k, "第"))
+		k += strlen("第");
 	if (ascii_number(s, len, k, &used) < 0)
 		return 0;
 	k += used;
@@ -496,6 +499,12 @@ title_like(const char *s, size_t len, size_t *tb, size_t *te)
 	}
 	if (ends_at(s, e, "主要内容"))
 		e -= strlen("主要内容");
+	/* 关于印发X的通知 without 《》 */
+	if (at(s, len, 0, "关于印发") && ends_at(s, len, "的通知") &&
+	    len > strlen("关于印发的通知") + 6) {
+		b = strlen("关于印发");
+		e = len - strlen("的通知");
+	}
 	if (at(s, len, 0, "关于") && !ends_at(s, len, "通知") &&
 	    !ends_at(s, len, "意见"))
 		b += strlen("关于");
@@ -553,7 +562,7 @@ rank_of(enum plan_label_style s)
 		[PLAN_LABEL_NONE] = 0,      [PLAN_LABEL_CN] = 1,
 		[PLAN_LABEL_PAREN_CN] = 2,  [PLAN_LABEL_NUM] = 3,
 		[PLAN_LABEL_PAREN_NUM] = 4, [PLAN_LABEL_SHI] = 1,
-		[PLAN_LABEL_YAO] = 2,
+		[PLAN_LABEL_YAO] = 2,       [PLAN_LABEL_CIRCLED] = 5,
 	};
 
 	return ranks[s];
@@ -566,7 +575,8 @@ inline_rank_of(enum plan_label_style s)
 	static const int ranks[PLAN_LABEL__MAX] = {
 		[PLAN_LABEL_SHI] = 1,       [PLAN_LABEL_YAO] = 2,
 		[PLAN_LABEL_NUM] = 3,       [PLAN_LABEL_PAREN_NUM] = 4,
-		[PLAN_LABEL_CN] = 0,        [PLAN_LABEL_PAREN_CN] = 0,
+		[PLAN_LABEL_CIRCLED] = 5,   [PLAN_LABEL_CN] = 0,
+		[PLAN_LABEL_PAREN_CN] = 0,
 	};
 
 	return ranks[s];

@@ -41,6 +41,84 @@ text_utf8_check(const char *in, size_t len, struct error *e)
 	return 0;
 }
 
+/* Circled numbers ① … ⑳ (U+2460–U+2473): outline labels that NFKC would
+ * turn into bare digits. */
+static int
+circled_at(const char *s, size_t len, size_t i)
+{
+	return len - i >= 3 && (unsigned char)s[i] == 0xe2 &&
+	       (unsigned char)s[i + 1] == 0x91 &&
+	       (unsigned char)s[i + 2] >= 0xa0 && (unsigned char)s[i + 2] <= 0xb3;
+}
+
+/*
+ * NFKC of one line into a malloc'd buffer, circled numbers kept as they
+ * are. The length, or a negative utf8proc error.
+ */
+static utf8proc_ssize_t
+nfkc_line(const char *s, size_t len, utf8proc_option_t opts,
+	  utf8proc_uint8_t **out)
+{
+	utf8proc_uint8_t *buf = NULL, *part;
+	size_t used = 0, i = 0;
+	utf8proc_ssize_t rc = 0;
+
+	while (i < len) {
+		size_t j = i, n;
+		utf8proc_ssize_t pn;
+
+		while (j < len && !circled_at(s, len, j))
+			j++;
+		if (j > i) {
+			pn = utf8proc_map((const utf8proc_uint8_t *)s + i,
+					  (utf8proc_ssize_t)(j - i), &part, opts);
+			if (pn < 0) {
+				rc = pn;
+				goto out;
+			}
+			n = (size_t)pn;
+		} else {
+			part = NULL;
+			n = 0;
+		}
+		if (j < len)
+			n += 3;
+		{
+			utf8proc_uint8_t *grown = realloc(buf, used + n + 1);
+
+			if (grown == NULL) {
+				free(part);
+				rc = UTF8PROC_ERROR_NOMEM;
+				goto out;
+			}
+			buf = grown;
+		}
+		if (part != NULL)
+			memcpy(buf + used, part, n - (j < len ? 3 : 0));
+		used += n - (j < len ? 3 : 0);
+		free(part);
+		if (j < len) {
+			memcpy(buf + used, s + j, 3);
+			used += 3;
+			j += 3;
+		}
+		i = j;
+	}
+	if (buf == NULL)
+		buf = calloc(1, 1);
+	if (buf == NULL) {
+		rc = UTF8PROC_ERROR_NOMEM;
+		goto out;
+	}
+	buf[used] = '\0';
+	*out = buf;
+	buf = NULL;
+	rc = (utf8proc_ssize_t)used;
+out:
+	free(buf);
+	return rc;
+}
+
 char *
 text_nfkc_new(const char *in, size_t len, size_t *outlen, struct error *e)
 {
@@ -66,9 +144,7 @@ text_nfkc_new(const char *in, size_t len, size_t *outlen, struct error *e)
 		utf8proc_ssize_t nn;
 
 		if (end > i) {
-			nn = utf8proc_map((const utf8proc_uint8_t *)in + i,
-					  (utf8proc_ssize_t)(end - i), &norm,
-					  opts);
+			nn = nfkc_line(in + i, end - i, opts, &norm);
 			if (nn < 0) {
 				err_set(e, ERR_INVALID, "text",
 					"cannot normalise the text near offset "

@@ -394,6 +394,25 @@ test_outline_metadata_of_a_notice(void **state)
 }
 
 static void
+test_outline_notice_without_book_title_and_dated_in_chinese(void **state)
+{
+	struct plan_doc *d = parse("关于印发某市危险化学品安全专项整治实施方案的通知\n"
+				   "某安办字〔2021〕第3号\n"
+				   "一、主要任务\n"
+				   "某市安全生产委员会办公室\n"
+				   "二〇二一年三月五日\n");
+	char b[11];
+
+	(void)state;
+	assert_string_equal(d->title, "某市危险化学品安全专项整治实施方案");
+	assert_string_equal(d->doc_number, "某安办字〔2021〕第3号");
+	assert_string_equal(d->issuer, "某市安全生产委员会办公室");
+	plan_ymd_format(&d->issued_on, b);
+	assert_string_equal(b, "2021-03-05");
+	plan_doc_free(d);
+}
+
+static void
 test_outline_unbalanced_bracket_has_its_column(void **state)
 {
 	struct plan_doc *d = parse("某县安全生产专项整治三年行动方案\n"
@@ -472,6 +491,27 @@ test_normalize_folds_full_width_and_keeps_lines(void **state)
 }
 
 static void
+test_normalize_keeps_circled_numbers_for_labels(void **state)
+{
+	struct error e;
+	size_t n;
+	const char *in = "①全面排查（１）②建立台账";
+	char *t = text_nfkc_new(in, strlen(in), &n, &e);
+	struct plan_label l;
+
+	(void)state;
+	assert_string_equal(t, "①全面排查(1)②建立台账");
+	assert_true(plan_label_block(t, n, &l));
+	assert_int_equal(l.style, PLAN_LABEL_CIRCLED);
+	assert_int_equal(l.value, 1);
+	/* (1) right after a character is not a label; ② after ) is */
+	assert_true(plan_label_inline_next(t, n, l.end, &l));
+	assert_int_equal(l.style, PLAN_LABEL_CIRCLED);
+	assert_int_equal(l.value, 2);
+	free(t);
+}
+
+static void
 test_normalize_drops_a_byte_order_mark(void **state)
 {
 	struct error e;
@@ -534,11 +574,13 @@ main(void)
 		cmocka_unit_test(test_outline_topics_and_specials_from_titles),
 		cmocka_unit_test(test_outline_unmarked_sub_plan_title_opens_a_plan),
 		cmocka_unit_test(test_outline_metadata_of_a_notice),
+		cmocka_unit_test(test_outline_notice_without_book_title_and_dated_in_chinese),
 		cmocka_unit_test(test_outline_unbalanced_bracket_has_its_column),
 		cmocka_unit_test(test_outline_empty_or_blank_plan_refused),
 		cmocka_unit_test(test_outline_text_without_any_outline),
 		cmocka_unit_test(test_outline_very_deep_and_long_input_does_not_overflow),
 		cmocka_unit_test(test_normalize_folds_full_width_and_keeps_lines),
+		cmocka_unit_test(test_normalize_keeps_circled_numbers_for_labels),
 		cmocka_unit_test(test_normalize_drops_a_byte_order_mark),
 		cmocka_unit_test(test_normalize_refuses_nul_bytes_with_their_line),
 		cmocka_unit_test(test_normalize_refuses_invalid_utf8_with_its_offset),
