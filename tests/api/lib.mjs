@@ -194,6 +194,55 @@ export function xlsxText(buf) {
   return Object.entries(unzip(buf)).filter(([n]) => n.endsWith('.xml')).map(([, b]) => b.toString('utf8')).join('\n');
 }
 
+const xmlText = (s) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+  .replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The first sheet of an XLSX file as rows of cell texts (shared, inline or plain values). */
+export function xlsxRows(buf) {
+  const z = unzip(buf);
+  const shared = z['xl/sharedStrings.xml']
+    ? [...z['xl/sharedStrings.xml'].toString('utf8').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => xmlText(m[1])) : [];
+  const sheet = z['xl/worksheets/sheet1.xml'];
+  assert.ok(sheet, 'an XLSX file has a first sheet');
+  const rows = [];
+  for (const row of sheet.toString('utf8').matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)) {
+    const cells = [];
+    for (const c of row[1].matchAll(/<c([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = c[1];
+      const body = c[2] || '';
+      const t = (/\bt="([^"]+)"/.exec(attrs) || [])[1];
+      const v = (/<v>([\s\S]*?)<\/v>/.exec(body) || [])[1];
+      if (t === 's') cells.push(shared[Number(v)] ?? '');
+      else if (t === 'inlineStr') cells.push(xmlText((/<is>([\s\S]*?)<\/is>/.exec(body) || [])[1] || ''));
+      else cells.push(v === undefined ? '' : xmlText(v));
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** The rows of a CSV text (RFC 4180 quoting; a UTF-8 BOM is dropped). */
+export function csvRows(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let q = false;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (q) {
+      if (ch === '"' && s[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
 // ---- GB 32100 unified social credit codes ----
 
 export const CC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -18,6 +18,7 @@ import {
 } from './lib.mjs';
 import { getWorld, adminOrg, adminFind, LHASA, SHIGATSE, MISSING_ID } from './fixtures.mjs';
 import { hazardWalk, makeWalkHazards } from './walk_hazards.mjs';
+import { reportWalk, makeWalkReports } from './walk_reports.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -31,6 +32,7 @@ const STATUS_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 4
 
 let w; // the world of fixtures.mjs
 let hz; // hazards of walk_hazards.mjs
+let rp; // reports of walk_reports.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -46,6 +48,7 @@ before(async () => {
   assertStatus(u, 201, 'create the user the walk changes');
   extra.user = u.json;
   hz = await makeWalkHazards(w);
+  rp = await makeWalkReports(w);
 });
 
 async function adminUser(id) {
@@ -302,6 +305,7 @@ const WALK = {
 };
 
 Object.assign(WALK, hazardWalk(() => w, () => hz));
+Object.assign(WALK, reportWalk(() => w, () => rp));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);

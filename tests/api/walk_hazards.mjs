@@ -4,7 +4,9 @@
 // (label, expect by caller, send, check, unchanged).
 
 import assert from 'node:assert/strict';
-import { API, get, post, request, tokenOf, assertStatus, show, uniq, formOf, pngBytes, xlsxText } from './lib.mjs';
+import {
+  API, get, post, request, tokenOf, assertStatus, show, uniq, formOf, pngBytes, xlsxText, xlsxRows, csvRows,
+} from './lib.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const all = (status, except = {}) => Object.fromEntries(WHO.map((r) => [r, except[r] ?? status]));
@@ -310,6 +312,49 @@ function exportWalk(w, hz) {
         },
       ];
     }
+  }
+  // 隐患排查治理统计表: a row per child region and 合计; 排查隐患 (found) is the second column.
+  for (const ext of ['csv', 'xlsx']) {
+    const xlsx = ext === 'xlsx';
+    const rowsOf = (res) => (xlsx ? xlsxRows(res.buf) : csvRows(res.text)).filter((r) => r.some((c) => c !== ''));
+    // A sheet with no data rows may leave out 合计: that is a count of 0.
+    const totalOf = (rows) => {
+      const t = rows.find((r) => r[0] === '合计');
+      if (!t) {
+        assert.equal(rows.length, 1, `a sheet without 合计 has only its header: ${JSON.stringify(rows)}`);
+        return 0;
+      }
+      return Number(t[1]);
+    };
+    const year = () => daysAgo(2).slice(0, 4);
+    out[`GET /api/v1/exports/hazard-stats.${ext}`] = [
+      {
+        label: 'its own city', expect: authed(200),
+        send: (t) => get(`${API}/exports/hazard-stats.${ext}?period=${year()}&region=540100000000`, { token: t }),
+        async check(res, role) {
+          const rows = rowsOf(res);
+          assert.equal(rows[0][0], '区域', 'the header');
+          const mine = await listAllHazards(`${API}/hazards?region=540100000000`, await tokenOf(role));
+          const found = mine.filter((h) => h.found_at.startsWith(year())).length;
+          assert.ok(found >= 1);
+          assert.equal(totalOf(rows), found, `${role}: 合计 counts exactly the hazards it may list`);
+          const shigatse = (await get(`${API}/regions?parent=540200000000`, { token: await tokenOf('admin') })).json.items.map((g) => g.name);
+          assert.ok(!rows.some((r) => shigatse.includes(r[0])), 'no county of another city');
+        },
+      },
+      {
+        label: 'another city', expect: authed(200),
+        send: (t) => get(`${API}/exports/hazard-stats.${ext}?period=${year()}&region=540200000000`, { token: t }),
+        check(res, role) {
+          const rows = rowsOf(res);
+          if (role === 'admin') assert.ok(totalOf(rows) >= 2, 'the admin counts 日喀则\'s hazards');
+          else {
+            assert.equal(totalOf(rows), 0, `${role} counts nothing of another city`);
+            assert.deepEqual(rows.filter((r) => r[0] !== '区域' && r[0] !== '合计'), [], 'and lists no region of it');
+          }
+        },
+      },
+    ];
   }
   return out;
 }
