@@ -1093,6 +1093,51 @@ paragraph(struct parser *p, int owner, size_t b, size_t e, int first)
 	}
 }
 
+/* Labels of the lines of a task list: who and until when. */
+static const char *const field_labels[] = {
+	"牵头单位", "责任单位", "配合单位", "协办单位", "参与单位", "主责单位",
+	"牵头部门", "责任部门", "配合部门", "协办部门", "主责部门",
+	"县直牵头部门", "县直责任部门", "完成时限", "完成时间", "时间节点",
+	"时限要求", "责任领导",
+};
+
+/* Whether a line is "label: value" of a task list. */
+static int
+field_line(const char *s, size_t len)
+{
+	size_t k, fl;
+
+	for (k = 0; k < ARRAY_LEN(field_labels); k++) {
+		fl = strlen(field_labels[k]);
+		if (at(s, len, 0, field_labels[k]) &&
+		    (at(s, len, fl, ":") || at(s, len, fl, " :")))
+			return 1;
+	}
+	return 0;
+}
+
+/* A "牵头单位:X" or "完成时限:…" line of node id: units or its text. */
+static void
+field_paragraph(struct parser *p, int id, size_t b, size_t e)
+{
+	struct plan_resp *r = plan_arena_alloc(p->a, sizeof(*r));
+	struct wnode *n = &p->nodes[id];
+	size_t j;
+
+	add_seg(p, &n->paras, &n->nparas, &n->cparas, b, e);
+	plan_resp_parse_into(p->a, p->t + b, e - b, p->al, r);
+	if (!r->is_resp) {
+		add_seg(p, &n->own, &n->nown, &n->cown, b, e);
+		return;
+	}
+	for (j = 0; j < r->nnotes; j++)
+		diag(p, b + r->notes[j].offset, PLAN_SEV_WARNING, "%s",
+		     r->notes[j].message);
+	rset_from_resp(p, &n->own_r, r);
+	n->has_own = 1;
+	add_mask(p, b, e);
+}
+
 /* ------------------------------------------------------------ structure */
 
 /* 附件3: / 附件 3 / 附件三 at the start of a line: its number (0 when the
@@ -1357,6 +1402,20 @@ build(struct parser *p)
 		}
 		if (li == p->title_line && p->have_title)
 			continue;
+		/* "牵头单位:X" / "完成时限:…" on a line of its own: the last
+		 * node's; "一是…" opening a paragraph: the current node's */
+		if (field_line(s, len) && (int)p->nnodes - 1 > p->cur_plan &&
+		    p->nodes[p->nnodes - 1].plan == p->cur_plan) {
+			field_paragraph(p, (int)p->nnodes - 1, l->b, l->e);
+			continue;
+		}
+		if (plan_label_inline_next(s, len, 0, &lab) &&
+		    lab.begin == 0) {
+			paragraph(p, p->nstack > 0 ? p->stack[p->nstack - 1]
+						   : p->cur_plan,
+				  l->b, l->e, 0);
+			continue;
+		}
 		paragraph(p, container(p), l->b, l->e, 0);
 	}
 }

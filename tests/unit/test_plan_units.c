@@ -509,6 +509,33 @@ test_units_override_for_one_item(void **state)
 }
 
 static void
+test_units_task_list_lines_name_units_and_deadline(void **state)
+{
+	struct plan_doc *d = parse(
+		"某县安全生产专项整治三年行动任务清单\n"
+		"一、重点任务\n"
+		"(一)加强组织领导。各乡镇要成立领导小组。\n"
+		"一是成立专班。\n"
+		"1.开展燃气安全排查整治。\n"
+		"牵头单位:县住建局\n"
+		"配合单位:县公安局、各乡镇人民政府\n"
+		"完成时限:2022年12月底前\n");
+	const struct plan_node *t = node_at(d, 5, "1.");
+	char b[11];
+
+	(void)state;
+	/* an item opening a paragraph belongs to the task above it */
+	assert_int_equal(node_at(d, 4, "一是")->parent, node_at(d, 3, "(一)")->id);
+	assert_units(&t->role[PLAN_ROLE_LEAD], "县住房和城乡建设局");
+	assert_units(&t->role[PLAN_ROLE_CO], "县公安局");
+	assert_units(&t->role[PLAN_ROLE_LOCALITY], "各乡镇人民政府");
+	assert_int_equal(t->ndeadlines, 1);
+	plan_ymd_format(&t->deadlines[0].date, b);
+	assert_string_equal(b, "2022-12-31");
+	plan_doc_free(d);
+}
+
+static void
 test_units_typo_in_a_clause_is_a_diagnostic(void **state)
 {
 	struct plan_doc *d = parse(
@@ -561,6 +588,7 @@ main(void)
 		cmocka_unit_test(test_units_yixia_junxu_sentence_inherits),
 		cmocka_unit_test(test_units_items_inherit_their_parents_clause),
 		cmocka_unit_test(test_units_override_for_one_item),
+		cmocka_unit_test(test_units_task_list_lines_name_units_and_deadline),
 		cmocka_unit_test(test_units_typo_in_a_clause_is_a_diagnostic),
 	};
 
