@@ -79,7 +79,7 @@ api_attachments_create(struct req *r, struct error *e)
 	a.uploaded_by = r->user.id;
 	if (store_blob_put(r->cfg->data_dir, file->data, file->len, a.sha256, e) != 0 ||
 	    store_attachment_add(r->st, &r->actor, &r->scope, r->id, &a, e) != 0 ||
-	    store_attachment_get(r->st, &r->scope, r->id, a.sha256, &a, e) != 0)
+	    store_attachment_get(r->st, &r->scope, r->id, a.sha256, a.kind, &a, e) != 0)
 		goto out_free;
 	r->out = json_attachment(&a);
 	r->status = 201;
@@ -115,7 +115,7 @@ api_attachments_get(struct req *r, struct error *e)
 {
 	struct attachment a;
 
-	if (store_attachment_get(r->st, &r->scope, r->id, r->sha, &a, e) != 0)
+	if (store_attachment_get(r->st, &r->scope, r->id, r->sha, NULL, &a, e) != 0)
 		return -1;
 	if (store_blob_path(r->cfg->data_dir, a.sha256, r->file_path, sizeof(r->file_path)) != 0)
 		return err_set(e, ERR_NOT_FOUND, "sha256", "no such attachment");

@@ -371,8 +371,9 @@ static int
 add_event(const struct hazard_event_row *ev, void *arg)
 {
 	json_array_append_new((json_t *)arg,
-		json_pack("{s:I,s:s,s:I,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)ev->id,
+		json_pack("{s:I,s:s,s:I,s:o,s:o,s:o,s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)ev->id,
 			  "at", ev->at, "actor_id", (json_int_t)ev->actor_id, "actor", jstr(ev->actor),
+			  "actor_name", jstr(ev->actor_name), "actor_org", jstr(ev->actor_org),
 			  "event", ev->event, "from", hazard_status_names[ev->from],
 			  "to", hazard_status_names[ev->to], "comment", jstr(ev->comment),
 			  "reason", jstr(ev->reason), "evidence", jstr(ev->evidence),

@@ -211,6 +211,13 @@ int api_attachments_get(struct req *r, struct error *e);
 int api_export_hazards(struct req *r, struct error *e);
 int api_export_stats(struct req *r, struct error *e);
 int api_reports_create(struct req *r, struct error *e);
+int api_plans_parse(struct req *r, struct error *e);
+int api_plans_create(struct req *r, struct error *e);
+int api_plans_list(struct req *r, struct error *e);
+int api_plans_get(struct req *r, struct error *e);
+int api_plans_map_unit(struct req *r, struct error *e);
+int api_plans_publish(struct req *r, struct error *e);
+int api_tasks_list(struct req *r, struct error *e);
 int api_reports_get(struct req *r, struct error *e);
 int api_reports_submit(struct req *r, struct error *e);
 int api_reports_list(struct req *r, struct error *e);
@@ -237,5 +244,10 @@ extern const struct field stats_export_query[];
 extern const struct field report_create_fields[];
 extern const struct field report_submit_fields[];
 extern const struct field report_query[];
+extern const struct field plan_parse_fields[];
+extern const struct field plan_create_fields[];
+extern const struct field plan_unit_fields[];
+extern const struct field plan_publish_fields[];
+extern const struct field task_query[];
 
 #endif

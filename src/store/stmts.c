@@ -269,8 +269,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"$8, $9, $10, $11)", NULL },
 	[STMT_HAZARD_EVENTS] = { "hazard_events",
 		"SELECT e.id, e.at, e.actor_id, e.actor, e.event, e.from_status, e.to_status, "
-		"e.comment, e.reason, e.evidence, e.deadline FROM hazard_events e "
-		"WHERE e.hazard_id = $1 ORDER BY e.id", NULL },
+		"e.comment, e.reason, e.evidence, e.deadline, COALESCE(u.name, e.actor), "
+		"COALESCE(o.name, '') FROM hazard_events e LEFT JOIN users u ON u.id = e.actor_id "
+		"LEFT JOIN orgs o ON o.id = u.org_id WHERE e.hazard_id = $1 ORDER BY e.id", NULL },
 	/* Candidates to notify: departments supervising industry $1 and offices,
 	 * in the province of region $2 at or above it; the store keeps those
 	 * whose region subtree holds $2. */
@@ -334,14 +335,17 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
-		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hazard_id, sha256) DO NOTHING",
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hazard_id, sha256, kind) DO NOTHING",
 		NULL },
 	[STMT_ATTACHMENT_LIST] = { "attachment_list",
 		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
 		"WHERE hazard_id = $1 ORDER BY id", NULL },
 	[STMT_ATTACHMENT_GET] = { "attachment_get",
 		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
-		"WHERE hazard_id = $1 AND sha256 = $2", NULL },
+		"WHERE hazard_id = $1 AND sha256 = $2 ORDER BY id LIMIT 1", NULL },
+	[STMT_ATTACHMENT_GET_KIND] = { "attachment_get_kind",
+		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
+		"WHERE hazard_id = $1 AND sha256 = $2 AND kind = $3", NULL },
 
 	/* Live hazards whose deadline is on or before $1 (today + 3). */
 	[STMT_JOBS_DUE] = { "jobs_due",
@@ -392,6 +396,53 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"r.enterprise_id = o.id AND r.period = $5 AND r.status = 1) AND o.id > $6 "
 		"ORDER BY o.id LIMIT $7", NULL },
 
+	/* Plans are seen by the orgs of their region subtree ($1/$2); an
+	 * enterprise sees none ($3 <> 0 excludes). */
+	[STMT_PLAN_INSERT] = { "plan_insert",
+		"INSERT INTO plans (title, issuer, doc_number, issued_on, region_code, period_start, "
+		"period_end, report_day, source, status, created_by, version, created_at, updated_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, 1, $11, $11) RETURNING id", NULL },
+	[STMT_PLAN_NODE_INSERT] = { "plan_node_insert",
+		"INSERT INTO plan_nodes (plan_id, seq, parent_seq, kind, label, title, line, deadline, "
+		"lead, co, localities, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+		NULL },
+	[STMT_PLAN_GET] = { "plan_get",
+		"SELECT p.id, p.title, p.issuer, p.doc_number, p.issued_on, p.region_code, "
+		"p.period_start, p.period_end, p.report_day, p.status, p.version, p.created_at, "
+		"(SELECT COUNT(*) FROM plan_nodes n WHERE n.plan_id = p.id), "
+		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id) FROM plans p "
+		"WHERE p.id = $5 AND $3 = 0 AND p.region_code BETWEEN $1 AND $2", NULL },
+	[STMT_PLAN_LIST] = { "plan_list",
+		"SELECT p.id, p.title, p.issuer, p.doc_number, p.issued_on, p.region_code, "
+		"p.period_start, p.period_end, p.report_day, p.status, p.version, p.created_at, "
+		"(SELECT COUNT(*) FROM plan_nodes n WHERE n.plan_id = p.id), "
+		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id) FROM plans p "
+		"WHERE $3 = 0 AND p.region_code BETWEEN $1 AND $2 AND p.id > $5 ORDER BY p.id LIMIT $6",
+		NULL },
+	[STMT_PLAN_NODES] = { "plan_nodes",
+		"SELECT seq, parent_seq, kind, label, title, line, deadline, lead, co, localities, detail "
+		"FROM plan_nodes WHERE plan_id = $1 ORDER BY seq", NULL },
+	[STMT_PLAN_PUBLISH] = { "plan_publish",
+		"UPDATE plans SET status = 1, version = version + 1, updated_at = $2 "
+		"WHERE id = $1 AND version = $3 AND status = 0", NULL },
+	[STMT_UNIT_MAPPING_SET] = { "unit_mapping_set",
+		"INSERT INTO unit_mappings (region_code, name, org_id) VALUES ($1, $2, $3) "
+		"ON CONFLICT (region_code, name) DO UPDATE SET org_id = excluded.org_id", NULL },
+	[STMT_UNIT_MAPPINGS] = { "unit_mappings",
+		"SELECT m.name, m.org_id, o.name FROM unit_mappings m JOIN orgs o ON o.id = m.org_id "
+		"WHERE m.region_code = $1 ORDER BY m.name", NULL },
+	[STMT_TASK_INSERT] = { "task_insert",
+		"INSERT INTO tasks (plan_id, node_seq, org_id, region_code, role, title, deadline, status, "
+		"version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 1, $8, $8) "
+		"ON CONFLICT (plan_id, node_seq, org_id) DO NOTHING", NULL },
+	/* Tasks of the orgs s sees (SCOPE_ORG over the task's org). */
+	[STMT_TASK_LIST] = { "task_list",
+		"SELECT t.id, t.plan_id, t.node_seq, t.org_id, o.name, t.role, t.title, t.deadline, "
+		"t.status, t.version FROM tasks t JOIN orgs o ON o.id = t.org_id WHERE " SCOPE_ORG
+		" AND ($5 = 0 OR t.plan_id = $5) AND ($6 = 0 OR t.org_id = $6) "
+		"AND ($7 = 0 OR (t.status < 2 AND t.deadline <> '' AND t.deadline < $8)) "
+		"AND t.id > $9 ORDER BY t.id LIMIT $10", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",
@@ -423,6 +474,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT * FROM notifications ORDER BY id", NULL },
 	[STMT_DIGEST_REPORTS] = { "digest_reports",
 		"SELECT * FROM hazard_reports ORDER BY id", NULL },
+	[STMT_DIGEST_PLANS] = { "digest_plans", "SELECT * FROM plans ORDER BY id", NULL },
+	[STMT_DIGEST_PLAN_NODES] = { "digest_plan_nodes", "SELECT * FROM plan_nodes ORDER BY id", NULL },
+	[STMT_DIGEST_TASKS] = { "digest_tasks", "SELECT * FROM tasks ORDER BY id", NULL },
 };
 
 /*
@@ -504,7 +558,7 @@ const char *const migrations_sqlite[] = {
 	"CREATE TABLE attachments (id INTEGER PRIMARY KEY, hazard_id INTEGER NOT NULL REFERENCES hazards (id),"
 	" sha256 TEXT NOT NULL, kind TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,"
 	" name TEXT NOT NULL, uploaded_by INTEGER NOT NULL, at TEXT NOT NULL,"
-	" UNIQUE (hazard_id, sha256));"
+	" UNIQUE (hazard_id, sha256, kind));"
 	"CREATE TABLE notifications (id INTEGER PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES orgs (id),"
 	" kind TEXT NOT NULL, hazard_id INTEGER REFERENCES hazards (id), title TEXT NOT NULL,"
 	" due TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, read_at TEXT NOT NULL DEFAULT '',"
@@ -531,6 +585,30 @@ const char *const migrations_sqlite[] = {
 	" late INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (enterprise_id, period));"
 	"CREATE INDEX hazard_reports_period ON hazard_reports (period, region_code);",
+	/* 4: plans, their outline, unit mappings and tasks */
+	"CREATE TABLE plans (id INTEGER PRIMARY KEY, title TEXT NOT NULL, issuer TEXT NOT NULL DEFAULT '',"
+	" doc_number TEXT NOT NULL DEFAULT '', issued_on TEXT NOT NULL DEFAULT '',"
+	" region_code TEXT NOT NULL, period_start TEXT NOT NULL DEFAULT '',"
+	" period_end TEXT NOT NULL DEFAULT '', report_day INTEGER NOT NULL DEFAULT 0,"
+	" source TEXT NOT NULL, status INTEGER NOT NULL, created_by INTEGER NOT NULL,"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX plans_region ON plans (region_code, id);"
+	"CREATE TABLE plan_nodes (id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" seq INTEGER NOT NULL, parent_seq INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" label TEXT NOT NULL, title TEXT NOT NULL, line INTEGER NOT NULL,"
+	" deadline TEXT NOT NULL DEFAULT '', lead TEXT NOT NULL DEFAULT '',"
+	" co TEXT NOT NULL DEFAULT '', localities TEXT NOT NULL DEFAULT '',"
+	" detail TEXT NOT NULL, UNIQUE (plan_id, seq));"
+	"CREATE TABLE unit_mappings (region_code TEXT NOT NULL, name TEXT NOT NULL,"
+	" org_id INTEGER NOT NULL REFERENCES orgs (id), PRIMARY KEY (region_code, name));"
+	"CREATE TABLE tasks (id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" node_seq INTEGER NOT NULL, org_id INTEGER NOT NULL REFERENCES orgs (id),"
+	" region_code TEXT NOT NULL, role TEXT NOT NULL, title TEXT NOT NULL,"
+	" deadline TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	" UNIQUE (plan_id, node_seq, org_id));"
+	"CREATE INDEX tasks_org ON tasks (org_id, plan_id);"
+	"CREATE INDEX tasks_region ON tasks (region_code, id);",
 };
 
 const char *const migrations_pg[] = {
@@ -610,7 +688,7 @@ const char *const migrations_pg[] = {
 	"CREATE TABLE attachments (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, hazard_id BIGINT NOT NULL REFERENCES hazards (id),"
 	" sha256 TEXT NOT NULL, kind TEXT NOT NULL, mime TEXT NOT NULL, size BIGINT NOT NULL,"
 	" name TEXT NOT NULL, uploaded_by BIGINT NOT NULL, at TEXT NOT NULL,"
-	" UNIQUE (hazard_id, sha256));"
+	" UNIQUE (hazard_id, sha256, kind));"
 	"CREATE TABLE notifications (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, org_id BIGINT NOT NULL REFERENCES orgs (id),"
 	" kind TEXT NOT NULL, hazard_id BIGINT REFERENCES hazards (id), title TEXT NOT NULL,"
 	" due TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, read_at TEXT NOT NULL DEFAULT '',"
@@ -628,6 +706,30 @@ const char *const migrations_pg[] = {
 	" late INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '', version BIGINT NOT NULL,"
 	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (enterprise_id, period));"
 	"CREATE INDEX hazard_reports_period ON hazard_reports (period, region_code);",
+	/* 4: plans, their outline, unit mappings and tasks */
+	"CREATE TABLE plans (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, title TEXT NOT NULL, issuer TEXT NOT NULL DEFAULT '',"
+	" doc_number TEXT NOT NULL DEFAULT '', issued_on TEXT NOT NULL DEFAULT '',"
+	" region_code TEXT NOT NULL, period_start TEXT NOT NULL DEFAULT '',"
+	" period_end TEXT NOT NULL DEFAULT '', report_day INTEGER NOT NULL DEFAULT 0,"
+	" source TEXT NOT NULL, status INTEGER NOT NULL, created_by BIGINT NOT NULL,"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX plans_region ON plans (region_code, id);"
+	"CREATE TABLE plan_nodes (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, plan_id BIGINT NOT NULL REFERENCES plans (id),"
+	" seq INTEGER NOT NULL, parent_seq INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" label TEXT NOT NULL, title TEXT NOT NULL, line INTEGER NOT NULL,"
+	" deadline TEXT NOT NULL DEFAULT '', lead TEXT NOT NULL DEFAULT '',"
+	" co TEXT NOT NULL DEFAULT '', localities TEXT NOT NULL DEFAULT '',"
+	" detail TEXT NOT NULL, UNIQUE (plan_id, seq));"
+	"CREATE TABLE unit_mappings (region_code TEXT NOT NULL, name TEXT NOT NULL,"
+	" org_id BIGINT NOT NULL REFERENCES orgs (id), PRIMARY KEY (region_code, name));"
+	"CREATE TABLE tasks (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, plan_id BIGINT NOT NULL REFERENCES plans (id),"
+	" node_seq INTEGER NOT NULL, org_id BIGINT NOT NULL REFERENCES orgs (id),"
+	" region_code TEXT NOT NULL, role TEXT NOT NULL, title TEXT NOT NULL,"
+	" deadline TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL DEFAULT 0,"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	" UNIQUE (plan_id, node_seq, org_id));"
+	"CREATE INDEX tasks_org ON tasks (org_id, plan_id);"
+	"CREATE INDEX tasks_region ON tasks (region_code, id);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

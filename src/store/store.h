@@ -198,7 +198,9 @@ struct hazard_event_row {
 	int64_t id;
 	char at[TIME_LEN];
 	int64_t actor_id;
-	char actor[64];
+	char actor[64];                     /* login */
+	char actor_name[TEXT_SMALL];        /* the person, when a user */
+	char actor_org[NAME_MAX_BYTES];
 	char event[16];                     /* "report" or an event name */
 	enum hazard_status from, to;
 	char comment[HZ_SHORT_MAX];
@@ -298,9 +300,11 @@ int store_attachment_list(struct store *st, const struct scope *s, int64_t hazar
 			  int (*cb)(const struct attachment *, void *), void *arg,
 			  struct error *e);
 
-/* One attachment of hazard id by its sha, if s sees the hazard. */
+/* One attachment of hazard id by its sha (and kind, when kind is not NULL),
+ * if s sees the hazard. */
 int store_attachment_get(struct store *st, const struct scope *s, int64_t hazard_id,
-			 const char *sha, struct attachment *out, struct error *e);
+			 const char *sha, const char *kind, struct attachment *out,
+			 struct error *e);
 
 /* ---- enterprises' hazard statistics reports (季报, 年报) ---- */
 
@@ -352,6 +356,95 @@ int store_report_missing(struct store *st, const struct scope *s, const char *pe
 			 int64_t after_id, int limit,
 			 int (*cb)(int64_t id, const char *name, const char *region, void *),
 			 void *arg, int *more, struct error *e);
+
+/* ---- plans (三年行动) and their tasks ---- */
+
+enum plan_status { PLAN_DRAFT, PLAN_PUBLISHED, PLAN_STATUS__MAX };
+
+struct plan_rec {
+	int64_t id;
+	char title[NAME_MAX_BYTES];
+	char issuer[NAME_MAX_BYTES];
+	char doc_number[TEXT_SMALL];
+	char issued_on[DATE_LEN];
+	char region_code[REGION_CODE_LEN + 1];
+	char period_start[DATE_LEN], period_end[DATE_LEN];
+	int report_day;                 /* of the month; 0 none */
+	enum plan_status status;
+	int64_t version;
+	char created_at[TIME_LEN];
+	int64_t nodes, tasks;           /* counts, read only */
+};
+
+#define PLAN_UNITS_MAX 2048
+#define PLAN_TITLE_MAX 1024
+
+/* One outline node as stored; unit lists are joined with "、". */
+struct plan_node_row {
+	int seq, parent;
+	char kind[16];
+	char label[64];
+	char title[PLAN_TITLE_MAX];
+	int line;
+	char deadline[DATE_LEN];        /* the first deadline, "" none */
+	char lead[PLAN_UNITS_MAX], co[PLAN_UNITS_MAX], localities[PLAN_UNITS_MAX];
+	const char *detail;             /* the node as the parser gave it (JSON text); borrowed */
+};
+
+struct publish_result {
+	int64_t tasks;                  /* created */
+	int64_t skipped;                /* co-operating or territorial units without an org */
+	char unmapped[TEXT_SMALL];      /* the first unmapped lead unit when refused */
+};
+
+/*
+ * Store a parsed plan as a draft with its outline. p->region_code must lie
+ * in s (else ERR_INVALID field region_code). Fills p->id and the rest.
+ */
+int store_plan_create(struct store *st, const struct actor *a, const struct scope *s,
+		      struct plan_rec *p, const char *source, const struct plan_node_row *nodes,
+		      size_t n, struct error *e);
+int store_plan_get(struct store *st, const struct scope *s, int64_t id, struct plan_rec *out,
+		   struct error *e);
+int store_plan_list(struct store *st, const struct scope *s, int64_t after_id, int limit,
+		    int (*cb)(const struct plan_rec *, void *), void *arg, int *more,
+		    struct error *e);
+/* The outline of plan id in document order (detail borrowed for the call). */
+int store_plan_nodes(struct store *st, const struct scope *s, int64_t id,
+		     int (*cb)(const struct plan_node_row *, void *), void *arg, struct error *e);
+
+/* Remember that a unit name written in plans of region means org_id. */
+int store_unit_map(struct store *st, const struct actor *a, const struct scope *s,
+		   const char *region, const char *name, int64_t org_id, struct error *e);
+int store_unit_mappings(struct store *st, const char *region,
+			int (*cb)(const char *name, int64_t org_id, const char *org_name, void *),
+			void *arg, struct error *e);
+
+/*
+ * Publish draft id at version: one task per node and unit with an org
+ * (lead, cooperating, territorial). Every lead unit must be mapped to an
+ * org first: ERR_CONFLICT naming the first that is not (in r->unmapped).
+ */
+int store_plan_publish(struct store *st, const struct actor *a, const struct scope *s,
+		       int64_t id, int64_t version, struct publish_result *r, struct error *e);
+
+struct task_rec {
+	int64_t id, plan_id;
+	int node_seq;
+	int64_t org_id;
+	char org_name[NAME_MAX_BYTES];
+	char role[16];                  /* lead, co, locality */
+	char title[PLAN_TITLE_MAX];
+	char deadline[DATE_LEN];
+	int status;                     /* 0 not started, 1 in progress, 2 done */
+	int64_t version;
+};
+
+/* Tasks of the orgs s sees; plan/org 0 any; overdue_only as of today. */
+int store_task_list(struct store *st, const struct scope *s, int64_t plan_id, int64_t org_id,
+		    int overdue_only, const char *today, int64_t after_id, int limit,
+		    int (*cb)(const struct task_rec *, void *), void *arg, int *more,
+		    struct error *e);
 
 /* ---- daily jobs ---- */
 

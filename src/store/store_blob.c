@@ -179,7 +179,7 @@ store_attachment_list(struct store *st, const struct scope *sc, int64_t hazard_i
 
 int
 store_attachment_get(struct store *st, const struct scope *sc, int64_t hazard_id, const char *sha,
-		     struct attachment *out, struct error *e)
+		     const char *kind, struct attachment *out, struct error *e)
 {
 	struct hazard *h = malloc(sizeof(*h));
 	struct db_stmt *s;
@@ -192,9 +192,14 @@ store_attachment_get(struct store *st, const struct scope *sc, int64_t hazard_id
 		return -1;
 	}
 	free(h);
-	if ((s = st_stmt(st, STMT_ATTACHMENT_GET, e)) == NULL ||
-	    st_bindf(st, s, e, "it", hazard_id, sha) != 0)
+	if (kind != NULL) {
+		if ((s = st_stmt(st, STMT_ATTACHMENT_GET_KIND, e)) == NULL ||
+		    st_bindf(st, s, e, "itt", hazard_id, sha, kind) != 0)
+			return -1;
+	} else if ((s = st_stmt(st, STMT_ATTACHMENT_GET, e)) == NULL ||
+		   st_bindf(st, s, e, "it", hazard_id, sha) != 0) {
 		return -1;
+	}
 	if ((r = st->db->ops->step(s, e)) == DB_ROW)
 		read_attachment(st, s, out);
 	st->db->ops->reset(s);

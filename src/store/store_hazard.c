@@ -678,6 +678,8 @@ store_hazard_events(struct store *st, const struct scope *sc, int64_t id,
 		st_col_copy(st, s, 8, ev->reason, sizeof(ev->reason));
 		st_col_copy(st, s, 9, ev->evidence, sizeof(ev->evidence));
 		st_col_copy(st, s, 10, ev->deadline, sizeof(ev->deadline));
+		st_col_copy(st, s, 11, ev->actor_name, sizeof(ev->actor_name));
+		st_col_copy(st, s, 12, ev->actor_org, sizeof(ev->actor_org));
 		if (cb(ev, arg) != 0)
 			break;
 	}
