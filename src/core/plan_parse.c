@@ -1669,11 +1669,34 @@ node_semantics(struct parser *p, int id, const char *m)
 	}
 }
 
-/* "由X负责", "X负责…" at the start of a clause of the node's own text. */
+/* The end of the clause that starts at i: the next 。 ; , : or e. */
+static size_t
+clause_end_at(const char *m, size_t i, size_t e)
+{
+	size_t adv;
+
+	while (i < e) {
+		uint32_t c = u8_at(m, e, i, &adv);
+
+		if (c == 0x3002 || c == ';' || c == ',' || c == ':')
+			break;
+		i += adv;
+	}
+	return i;
+}
+
+/*
+ * Units named in the prose of the node's own text, at the start of a
+ * clause: "由X负责…", "X牵头…", "镇安委办负责…" (X a unit name), and the
+ * clause after a lead that ends in 配合/参与/协助 ("由X牵头，A、B配合").
+ */
 static void
 prose_units(struct parser *p, int id, const char *m)
 {
 	static const char *const verbs[] = {"负责", "牵头"};
+	static const char *const ends[] = {"局", "厅", "委", "办", "部", "队",
+					   "会", "府", "中心", "室", "所", "站",
+					   "公司"};
 	struct wnode *n = &p->nodes[id];
 	size_t k;
 
@@ -1681,62 +1704,68 @@ prose_units(struct parser *p, int id, const char *m)
 		size_t b = n->own[k].b, e = n->own[k].e, i = b, adv;
 
 		while (i < e) {
-			size_t cs = i, q, vl;
+			size_t cs, ce, q, vl, z;
 			int ncp = 0, v = -1;
 
-			/* a clause start: skip a date phrase and its comma */
 			while (i < e && is_blank(u8_at(m, e, i, &adv)))
 				i += adv;
-			cs = i;
-			if (at(m, e, cs, "由"))
-				cs += strlen("由");
-			for (q = cs; q < e && ncp <= 16; q += adv) {
-				uint32_t c = u8_at(m, e, q, &adv);
+			ce = clause_end_at(m, i, e);
+			cs = at(m, ce, i, "由") ? i + strlen("由") : i;
+			for (q = cs; q < ce && ncp <= 16; q += adv) {
+				uint32_t c = u8_at(m, ce, q, &adv);
 
-				if ((v = at_any(m, e, q, verbs, 2, &vl)) >= 0)
+				if ((v = at_any(m, ce, q, verbs, 2, &vl)) >= 0)
 					break;
 				if (!is_cjk(c) && c != '(' && c != ')')
 					break;
 				ncp++;
 			}
-			if (v >= 0 && ncp >= 2 && !at(m, e, q + vl, "人")) {
-				static const char *const ends[] = {
-					"局", "厅", "委", "办", "部", "队", "会",
-					"府", "中心", "室", "所", "站", "公司"};
-				size_t z;
+			for (z = 0; v >= 0 && z < ARRAY_LEN(ends); z++)
+				if (ends_at(m, q, ends[z]))
+					break;
+			if (v >= 0 && ncp >= 2 && !at(m, ce, q + vl, "人") &&
+			    z < ARRAY_LEN(ends)) {
+				char canon[256];
+				size_t ub = cs, ue = q;
+				int role;
 
-				for (z = 0; z < ARRAY_LEN(ends); z++)
-					if (ends_at(m, q, ends[z]))
-						break;
-				if (z < ARRAY_LEN(ends)) {
-					char canon[256];
-					size_t ub = cs, ue = q;
-					int role;
+				trim_span(m, &ub, &ue);
+				plan_alias_canonical(p->al, m + ub, ue - ub, canon,
+						     sizeof(canon));
+				role = plan_unit_is_overseer(m + ub, ue - ub)
+					       ? PLAN_ROLE_OVERSEER
+				       : plan_unit_is_territorial(m + ub, ue - ub)
+					       ? PLAN_ROLE_LOCALITY
+					       : PLAN_ROLE_LEAD;
+				rset_add(p, &n->prose_r, role,
+					 plan_arena_strndup(p->a, canon,
+							    strlen(canon)));
+				/* 由X牵头,A、B配合 */
+				if (v == 1 && ce < e && m[ce] == ',') {
+					size_t nb = ce + 1,
+					       ne = clause_end_at(m, nb, e);
 
-					trim_span(m, &ub, &ue);
-					plan_alias_canonical(p->al, m + ub,
-							     ue - ub, canon,
-							     sizeof(canon));
-					role = plan_unit_is_overseer(m + ub, ue - ub)
-						       ? PLAN_ROLE_OVERSEER
-					       : plan_unit_is_territorial(m + ub,
-									  ue - ub)
-						       ? PLAN_ROLE_LOCALITY
-						       : PLAN_ROLE_LEAD;
-					rset_add(p, &n->prose_r, role,
-						 plan_arena_strndup(p->a, canon,
-								    strlen(canon)));
+					if (ends_at(m, ne, "配合") ||
+					    ends_at(m, ne, "参与") ||
+					    ends_at(m, ne, "协助")) {
+						struct plan_resp r;
+						size_t j;
+
+						plan_resp_parse_into(p->a, m + nb,
+								     ne - nb, p->al,
+								     &r);
+						for (j = 0;
+						     j < r.role[PLAN_ROLE_CO].n; j++)
+							rset_add(p, &n->prose_r,
+								 PLAN_ROLE_CO,
+								 r.role[PLAN_ROLE_CO]
+									 .v[j]);
+					}
 				}
 			}
-			/* to the next clause */
-			while (i < e) {
-				uint32_t c = u8_at(m, e, i, &adv);
-
-				i += adv;
-				if (c == 0x3002 || c == ';' || c == ',' ||
-				    c == ':')
-					break;
-			}
+			i = ce < e ? ce + 1 : e;
+			while (i < e && ((unsigned char)m[i] & 0xc0) == 0x80)
+				i++;
 		}
 	}
 }

@@ -536,6 +536,25 @@ test_units_task_list_lines_name_units_and_deadline(void **state)
 }
 
 static void
+test_units_written_as_a_sentence(void **state)
+{
+	struct plan_doc *d = parse(
+		"某县安全生产专项整治三年行动方案\n"
+		"一、主要任务\n"
+		"(一)开展排查。由县应急局牵头,县公安局、县交通局等部门配合。\n"
+		"(二)加强宣传。企业主要负责人要带头学习。镇安委办负责日常工作。\n");
+
+	(void)state;
+	assert_units(&node_at(d, 3, "(一)")->role[PLAN_ROLE_LEAD], "县应急管理局");
+	assert_units(&node_at(d, 3, "(一)")->role[PLAN_ROLE_CO],
+		     "县公安局、县交通运输局");
+	/* 负责人 is a person; an office that is responsible oversees */
+	assert_int_equal(node_at(d, 4, "(二)")->role[PLAN_ROLE_LEAD].n, 0);
+	assert_units(&node_at(d, 4, "(二)")->role[PLAN_ROLE_OVERSEER], "镇安委办");
+	plan_doc_free(d);
+}
+
+static void
 test_units_typo_in_a_clause_is_a_diagnostic(void **state)
 {
 	struct plan_doc *d = parse(
@@ -589,6 +608,7 @@ main(void)
 		cmocka_unit_test(test_units_items_inherit_their_parents_clause),
 		cmocka_unit_test(test_units_override_for_one_item),
 		cmocka_unit_test(test_units_task_list_lines_name_units_and_deadline),
+		cmocka_unit_test(test_units_written_as_a_sentence),
 		cmocka_unit_test(test_units_typo_in_a_clause_is_a_diagnostic),
 	};
 
