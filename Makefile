@@ -8,8 +8,10 @@ PKGS     = libmicrohttpd jansson sqlite3 libpq libsodium libutf8proc inih xlsxwr
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
+# CFLAGS/LDFLAGS are the user's (optimisation, sanitizers); what the build
+# needs is in HN_CFLAGS so that `make CFLAGS=...` cannot drop it.
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
+HN_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Wall -Wextra -Werror \
            -Wno-unused-parameter -Wshadow -Wstrict-prototypes -Isrc $(PKG_CFLAGS) \
            -DHN_SHAREDIR='"$(PREFIX)/share/hazardnet"' -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
@@ -27,7 +29,7 @@ all: $(BUILD)/hazardnet $(UNIT_BIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo '  CC $<'
-	@$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) $(HN_CFLAGS) -c $< -o $@
 
 $(BUILD)/gen/data.c: $(DATA_FILES) scripts/embed.sh
 	@mkdir -p $(dir $@)
@@ -35,7 +37,7 @@ $(BUILD)/gen/data.c: $(DATA_FILES) scripts/embed.sh
 
 $(BUILD)/gen/data.o: $(BUILD)/gen/data.c
 	@echo '  CC $<'
-	@$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) $(HN_CFLAGS) -c $< -o $@
 
 $(BUILD)/libhazardnet.a: $(LIB_OBJ)
 	@rm -f $@
@@ -43,12 +45,12 @@ $(BUILD)/libhazardnet.a: $(LIB_OBJ)
 
 $(BUILD)/hazardnet: $(BUILD)/src/main.o $(BUILD)/libhazardnet.a
 	@echo '  LD $@'
-	@$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(CC) $(CFLAGS) $(HN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libhazardnet.a
 	@mkdir -p $(dir $@)
 	@echo '  LD $@'
-	@$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
+	@$(CC) $(CFLAGS) $(HN_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS) -lcmocka
 
 setup:
 	bash scripts/setup.sh

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "http/http_int.h"
 
 static const char *const attachment_kinds[] = { "before", "after", "report" };
@@ -74,7 +75,16 @@ api_attachments_create(struct req *r, struct error *e)
 	memset(&a, 0, sizeof(a));
 	snprintf(a.kind, sizeof(a.kind), "%s", kind->data);
 	snprintf(a.mime, sizeof(a.mime), "%s", mime);
-	snprintf(a.name, sizeof(a.name), "%s", file->filename[0] ? file->filename : "file");
+	if (file->filename[0] != '\0' && !utf8_clean(file->filename)) {
+		err_set(e, ERR_INVALID, "file", "the file name is not clean UTF-8");
+		goto out_free;
+	}
+	{
+		const char *fname = file->filename[0] ? file->filename : "file";
+
+		snprintf(a.name, sizeof(a.name), "%.*s", (int)utf8_prefix(fname, sizeof(a.name) - 1),
+			 fname);
+	}
 	a.size = (int64_t)file->len;
 	a.uploaded_by = r->user.id;
 	if (store_blob_put(r->cfg->data_dir, file->data, file->len, a.sha256, e) != 0 ||

@@ -53,7 +53,7 @@ const struct field org_query[] = {
 
 /* Fields an enterprise may not change about itself. */
 static const char *const enterprise_locked[] = { "kind", "region_code", "credit_code", "industry",
-						 "industries" };
+	"industries", "status", "major_hazard_level", "standard_grade", "scale" };
 
 /* Copy validated input over o (absent fields keep their value). */
 static void

@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/hazard.h"
+#include "core/utf8.h"
 #include "http/http_int.h"
 
 const struct field stats_query[] = {
@@ -112,7 +113,7 @@ months(int year, json_t *found, json_t *closed)
 	for (int m = 1; m <= 12; m++) {
 		json_int_t f = 0, c = 0;
 
-		snprintf(key, sizeof(key), "%04d-%02d", year % 10000, m);
+		snprintf(key, sizeof(key), "%04u-%02u", (unsigned)year % 10000u, (unsigned)m % 13u);
 		json_array_foreach(found, i, v)
 			if (strcmp(json_string_value(json_object_get(v, "month")), key) == 0)
 				f = json_integer_value(json_object_get(v, "found"));
@@ -225,7 +226,8 @@ todo(struct todo_ctx *c, const char *kind, const char *severity, const struct ha
 {
 	char title[NAME_MAX_BYTES + 64], link[48];
 
-	snprintf(title, sizeof(title), "%s %s：%.200s", label, h->code, h->title);
+	snprintf(title, sizeof(title), "%s %s：%.*s", label, h->code, (int)utf8_prefix(h->title, 200),
+		 h->title);
 	snprintf(link, sizeof(link), "#/hazards/%lld", (long long)h->id);
 	json_array_append_new(c->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", kind, "title",
 		jstr(title), "due", h->deadline[0] ? jstr(h->deadline) : json_null(), "link", link,

@@ -59,6 +59,7 @@ struct req {
 #define R_WRITE     0x02   /* changes something: refused to read-only roles */
 #define R_ADMIN     0x04   /* admin only (403 for other roles) */
 #define R_UPLOAD    0x08   /* multipart body up to upload_limit, not JSON */
+#define R_SOLO      0x10   /* slow work (argon2id, files): its own transaction, not a group commit */
 
 struct route {
 	enum http_method method;

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/utf8.h"
 #include "http/http_int.h"
 
 static const char *const ftype_names[] = {
@@ -23,18 +24,6 @@ static const char *const ftype_names[] = {
 
 static int validate_obj(const json_t *obj, const struct field *spec, const char *prefix,
 			struct error *e);
-
-/* Code points in a UTF-8 string that jansson has already validated. */
-static size_t
-utf8_len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
 
 static int
 has_control(const char *s)
@@ -92,7 +81,7 @@ check_field(const json_t *v, const struct field *f, struct error *e)
 					       f->name, s);
 			return 0;
 		}
-		if ((f->flags & F_REQUIRED) && f->min > 0 && utf8_len(s) < (size_t)f->min)
+		if ((f->flags & F_REQUIRED) && f->min > 0 && utf8_chars(s) < (size_t)f->min)
 			return err_set(e, ERR_INVALID, f->name, "'%s' must have at least %lld characters",
 				       f->name, f->min);
 		if (f->max > 0 && strlen(s) > (size_t)f->max)

@@ -31,10 +31,10 @@ const struct route routes[] = {
 	  org_update_fields, NULL },
 
 	{ M_GET, "/api/v1/users", api_users_list, R_ADMIN, "users", NULL, user_query },
-	{ M_POST, "/api/v1/users", api_users_create, R_WRITE | R_ADMIN, "create a user",
+	{ M_POST, "/api/v1/users", api_users_create, R_WRITE | R_ADMIN | R_SOLO, "create a user",
 	  user_create_fields, NULL },
 	{ M_GET, "/api/v1/users/{id}", api_users_get, R_ADMIN, "one user", NULL, NULL },
-	{ M_PATCH, "/api/v1/users/{id}", api_users_update, R_WRITE | R_ADMIN,
+	{ M_PATCH, "/api/v1/users/{id}", api_users_update, R_WRITE | R_ADMIN | R_SOLO,
 	  "change a user (version checked)", user_update_fields, NULL },
 
 	{ M_GET, "/api/v1/hazards", api_hazards_list, 0, "hazards in scope", NULL, hazard_query },

@@ -19,6 +19,7 @@
 #include <microhttpd.h>
 
 #include "auth/auth.h"
+#include "core/utf8.h"
 #include "http/http.h"
 #include "http/http_int.h"
 
@@ -121,6 +122,18 @@ static int
 status_of(const struct error *e)
 {
 	return e->code > 0 && e->code < ERR__MAX ? err_status[e->code] : 500;
+}
+
+/* A server-side failure goes to the log; the client learns only that it
+ * happened (no SQL, paths or library text). */
+static void
+hide_internal(struct error *e, const char *method, const char *url)
+{
+	if (status_of(e) < 500)
+		return;
+	fprintf(stderr, "hazardnet: %s %s: %s: %s\n", method, url, err_code_name(e->code), e->message);
+	snprintf(e->message, sizeof(e->message), "internal error; the server log has the details");
+	e->field[0] = '\0';
 }
 
 /* ---- query strings ---- */
@@ -404,7 +417,9 @@ mp_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filenam
 		f = &m->p[m->n++];
 		memset(f, 0, sizeof(*f));
 		snprintf(f->name, sizeof(f->name), "%s", key);
-		snprintf(f->filename, sizeof(f->filename), "%s", filename ? filename : "");
+		if (filename != NULL)
+			snprintf(f->filename, sizeof(f->filename), "%.*s",
+				 (int)utf8_prefix(filename, sizeof(f->filename) - 1), filename);
 		snprintf(f->type, sizeof(f->type), "%s", content_type ? content_type : "");
 	}
 	f = &m->p[m->n - 1];
@@ -537,7 +552,7 @@ run_route(struct server *s, struct MHD_Connection *c, const struct route *rt, st
 	if (rt->query != NULL && http_validate_query(r, rt->query, e) != 0)
 		return -1;
 	(void)s;
-	if (rt->flags & R_WRITE)
+	if ((rt->flags & R_WRITE) && !(rt->flags & (R_SOLO | R_UPLOAD)))
 		return http_group_run(r, rt->fn, e);
 	return rt->fn(r, e);
 }
@@ -594,7 +609,10 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 	rc = run_route(s, c, rt, r, cc, &e);
 	store_pool_put(s->pool, r->st);
 	if (rc != 0) {
-		json_t *b = error_body(&e);
+		json_t *b;
+
+		hide_internal(&e, method, url);
+		b = error_body(&e);
 
 		status = status_of(&e);
 		if (e.code == ERR_LOCKED && r->locked_until[0] != '\0')
@@ -627,7 +645,10 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 	return res;
 out_error_nostate:
 	{
-		json_t *b = error_body(&e);
+		json_t *b;
+
+		hide_internal(&e, method, url);
+		b = error_body(&e);
 
 		status = status_of(&e);
 		res = send_json(c, status, b, NULL);

@@ -200,6 +200,20 @@ st_exec(struct store *st, struct db_stmt *s, struct error *e)
  * nothing (see http/group.c).
  */
 int
+st_exec_one(struct store *st, struct db_stmt *s, const char *what, struct error *e)
+{
+	enum db_step r = st->db->ops->step(s, e);
+	int64_t n = st->db->ops->changes(s);
+
+	st->db->ops->reset(s);
+	if (r == DB_ERROR)
+		return -1;
+	if (n != 1)
+		return err_set(e, ERR_STALE, "version", "%s was changed by someone else; reload it", what);
+	return 0;
+}
+
+int
 st_begin(struct store *st, struct error *e)
 {
 	struct db *db = st->db;
@@ -469,13 +483,17 @@ store_pool_new(const struct store_opts *o, int n, struct error *e)
 {
 	struct store_pool *p = calloc(1, sizeof(*p));
 
-	if (p == NULL || (p->all = calloc((size_t)n, sizeof(*p->all))) == NULL ||
+	if (p == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if ((p->all = calloc((size_t)n, sizeof(*p->all))) == NULL ||
 	    (p->free = calloc((size_t)n, sizeof(*p->free))) == NULL) {
 		err_set(e, ERR_INTERNAL, NULL, "out of memory");
 		goto out_free;
 	}
-	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->cv, NULL);
 	for (int i = 0; i < n; i++) {
 		if ((p->all[i] = store_open(o, e)) == NULL)
 			goto out_free;
@@ -519,10 +537,8 @@ store_pool_free(struct store_pool *p)
 		return;
 	for (int i = 0; p->all && i < p->n; i++)
 		store_close(p->all[i]);
-	if (p->all) {
-		pthread_mutex_destroy(&p->mu);
-		pthread_cond_destroy(&p->cv);
-	}
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
 	free(p->all);
 	free(p->free);
 	free(p);

@@ -127,8 +127,18 @@ store_attachment_add(struct store *st, const struct actor *ac, const struct scop
 	store_now(now, sizeof(now));
 	if ((s = st_stmt(st, STMT_ATTACHMENT_INSERT, e)) == NULL ||
 	    st_bindf(st, s, e, "itttitit", hazard_id, a->sha256, a->kind, a->mime, a->size, a->name,
-		     a->uploaded_by, now) != 0 || st_exec(st, s, e) != 0)
+		     a->uploaded_by, now) != 0)
 		goto out_rollback;
+	if (st->db->ops->step(s, e) == DB_ERROR) {
+		st->db->ops->reset(s);
+		goto out_rollback;
+	}
+	if (st->db->ops->changes(s) == 0) { /* the same file, again: nothing new */
+		st->db->ops->reset(s);
+		free(h);
+		return st_commit(st, e);
+	}
+	st->db->ops->reset(s);
 	sbuf_kv(&b, "sha256", a->sha256);
 	sbuf_kv(&b, "kind", a->kind);
 	sbuf_kv(&b, "mime", a->mime);

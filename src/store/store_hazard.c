@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "store/store_int.h"
 
 void
@@ -209,7 +210,7 @@ notify_region(struct store *st, const struct hazard *h, const char *kind, const 
 	const struct db_ops *ops = st->db->ops;
 	struct db_stmt *s;
 	enum db_step r;
-	int64_t ids[256];
+	int64_t ids[1024];   /* departments and offices above one place: far fewer */
 	int n = 0;
 	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1], now[TIME_LEN];
 
@@ -249,7 +250,7 @@ notify_major(struct store *st, const struct hazard *h, struct error *e)
 {
 	char title[NAME_MAX_BYTES];
 
-	snprintf(title, sizeof(title), "重大事故隐患 %s：%.200s", h->code, h->title);
+	snprintf(title, sizeof(title), "重大事故隐患 %s：%.*s", h->code, (int)utf8_prefix(h->title, 200), h->title);
 	return notify_region(st, h, "major_reported", title, "", NULL, e);
 }
 
@@ -299,13 +300,18 @@ store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *ou
 	for (size_t i = 0; i < n; i++) {
 		const struct hazard *h = &hs[i];
 		int32_t dl;
-		int overdue = date_parse(h->deadline, &dl) == 0 && today > dl;
-		const char *kind = overdue ? "overdue" : "due_soon";
+		int overdue;
+		const char *kind;
 
+		if (date_parse(h->deadline, &dl) != 0)
+			continue; /* the query only returns dated hazards */
+		overdue = today > dl;
+		kind = overdue ? "overdue" : "due_soon";
 		if (!overdue && dl != today + 3)
 			continue; /* told three days before, not every day */
-		snprintf(title, sizeof(title), "%s %s：%.200s（期限 %s）",
-			 overdue ? "隐患已逾期" : "隐患3日内到期", h->code, h->title, h->deadline);
+		snprintf(title, sizeof(title), "%s %s：%.*s（期限 %s）",
+			 overdue ? "隐患已逾期" : "隐患3日内到期", h->code,
+			 (int)utf8_prefix(h->title, 200), h->title, h->deadline);
 		if ((s = st_stmt(st, STMT_NOTIFY_ORG, e)) == NULL ||
 		    st_bindf(st, s, e, "itittt", h->enterprise_id, kind, h->id, title, h->deadline,
 			     now) != 0 || ops->step(s, e) == DB_ERROR)
@@ -313,8 +319,8 @@ store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *ou
 		*(overdue ? &out->overdue : &out->due_soon) += ops->changes(s);
 		ops->reset(s);
 		if (overdue && h->grade == HG_MAJOR) {
-			snprintf(title, sizeof(title), "重大事故隐患逾期未整改 %s：%.200s（期限 %s）",
-				 h->code, h->title, h->deadline);
+			snprintf(title, sizeof(title), "重大事故隐患逾期未整改 %s：%.*s（期限 %s）",
+				 h->code, (int)utf8_prefix(h->title, 200), h->title, h->deadline);
 			if (notify_region(st, h, "escalated", title, h->deadline, &out->escalated, e) != 0)
 				goto out_rollback;
 		}
@@ -380,8 +386,9 @@ store_hazard_create(struct store *st, const struct actor *a, const struct scope 
 	if (st_begin(st, e) != 0)
 		return -1;
 	if (store_org_get(st, sc, h->enterprise_id, &ent, e) != 0 || ent.kind != ORG_ENTERPRISE) {
-		err_set(e, ERR_NOT_FOUND, "enterprise_id", "no enterprise %lld",
-			(long long)h->enterprise_id);
+		if (e == NULL || e->code == ERR_NOT_FOUND || ent.kind != ORG_ENTERPRISE)
+			err_set(e, ERR_NOT_FOUND, "enterprise_id", "no enterprise %lld",
+				(long long)h->enterprise_id);
 		goto out_rollback;
 	}
 	memcpy(h->region_code, ent.region_code, sizeof(h->region_code));
@@ -539,17 +546,6 @@ like_pattern(const char *q, char *out, size_t n)
 	}
 	out[k++] = '%';
 	out[k] = '\0';
-}
-
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
 }
 
 static int

@@ -30,6 +30,13 @@ struct db_stmt *st_stmt(struct store *st, enum stmt_id id, struct error *e);
 /* Run s to completion expecting no rows; 0 or -1. */
 int st_exec(struct store *st, struct db_stmt *s, struct error *e);
 
+/*
+ * Run a version-checked UPDATE: ERR_STALE (field version) unless exactly
+ * one row changed — under PostgreSQL's READ COMMITTED a concurrent writer
+ * can win between our read and our write.
+ */
+int st_exec_one(struct store *st, struct db_stmt *s, const char *what, struct error *e);
+
 /* Begin a write transaction / commit / roll back. */
 int st_begin(struct store *st, struct error *e);
 int st_commit(struct store *st, struct error *e);

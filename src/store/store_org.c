@@ -534,7 +534,7 @@ store_org_update(struct store *st, const struct actor *a, const struct scope *sc
 	if ((s = st_stmt(st, STMT_ORG_UPDATE, e)) == NULL ||
 	    st->db->ops->bind_int(s, 1, o->id, e) != 0 || org_bind_fields(st, s, 2, o, e) != 0 ||
 	    st->db->ops->bind_text(s, 16, now, e) != 0 ||
-	    st->db->ops->bind_int(s, 17, o->version, e) != 0 || st_exec(st, s, e) != 0)
+	    st->db->ops->bind_int(s, 17, o->version, e) != 0 || st_exec_one(st, s, "the org", e) != 0)
 		goto out_rollback;
 	if (org_write_industries(st, o, e) != 0 || org_get_in_tx(st, &all, o->id, o, e) != 0 ||
 	    org_audit(st, a, "org.update", o, e) != 0)

@@ -408,7 +408,7 @@ store_plan_publish(struct store *st, const struct actor *a, const struct scope *
 			goto out_rollback;
 	store_now(now, sizeof(now));
 	if ((s = st_stmt(st, STMT_PLAN_PUBLISH, e)) == NULL ||
-	    st_bindf(st, s, e, "iti", id, now, version) != 0 || st_exec(st, s, e) != 0 ||
+	    st_bindf(st, s, e, "iti", id, now, version) != 0 || st_exec_one(st, s, "the plan", e) != 0 ||
 	    store_plan_get(st, sc, id, &p, e) != 0 || plan_audit(st, a, "plan.publish", &p, e) != 0)
 		goto out_rollback;
 	free(m.v);

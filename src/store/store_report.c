@@ -102,7 +102,9 @@ store_report_generate(struct store *st, const struct actor *a, const struct scop
 	if (st_begin(st, e) != 0)
 		return -1;
 	if (store_org_get(st, sc, enterprise_id, &ent, e) != 0 || ent.kind != ORG_ENTERPRISE) {
-		err_set(e, ERR_NOT_FOUND, "enterprise_id", "no enterprise %lld", (long long)enterprise_id);
+		if (e == NULL || e->code == ERR_NOT_FOUND || ent.kind != ORG_ENTERPRISE)
+			err_set(e, ERR_NOT_FOUND, "enterprise_id", "no enterprise %lld",
+				(long long)enterprise_id);
 		goto out_rollback;
 	}
 	if ((s = st_stmt(st, STMT_REPORT_COUNTS, e)) == NULL ||
@@ -168,7 +170,7 @@ store_report_submit(struct store *st, const struct actor *a, const struct scope 
 	if ((s = st_stmt(st, STMT_REPORT_SUBMIT, e)) == NULL ||
 	    st_bindf(st, s, e, "iititi", id, a ? a->user_id : (int64_t)0, now,
 		     (int64_t)(today > due), note ? note : "", version) != 0 ||
-	    st_exec(st, s, e) != 0 || store_report_get(st, sc, id, out, e) != 0 ||
+	    st_exec_one(st, s, "the report", e) != 0 || store_report_get(st, sc, id, out, e) != 0 ||
 	    report_audit(st, a, "hazard_report.submit", out, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);

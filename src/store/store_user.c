@@ -179,11 +179,14 @@ store_user_update(struct store *st, const struct actor *a, struct user *u, struc
 	/* org_id ($5) is NULL for none: re-bind it when there is one. */
 	if (u->org_id != 0 && st->db->ops->bind_int(s, 5, u->org_id, e) != 0)
 		goto out_rollback;
-	if (st_exec(st, s, e) != 0)
+	if (st_exec_one(st, s, "the user", e) != 0)
 		goto out_rollback;
-	if (!u->active && (s = st_stmt(st, STMT_SESSION_DELETE_USER, e)) != NULL &&
-	    (st_bindf(st, s, e, "i", u->id) != 0 || st_exec(st, s, e) != 0))
-		goto out_rollback;
+	/* A disabled account or a new password ends every session. */
+	if (!u->active || strcmp(cur.pw_hash, u->pw_hash) != 0) {
+		if ((s = st_stmt(st, STMT_SESSION_DELETE_USER, e)) == NULL ||
+		    st_bindf(st, s, e, "i", u->id) != 0 || st_exec(st, s, e) != 0)
+			goto out_rollback;
+	}
 	if (store_user_get(st, u->id, u, e) != 0 || user_audit(st, a, "user.update", u, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
