@@ -99,6 +99,9 @@ struct field {
  */
 int http_validate(const json_t *obj, const struct field *spec, struct error *e);
 
+/* Check one query value against its field (typed like a body field). */
+int http_check_query_value(const struct field *f, const char *v, struct error *e);
+
 /* Check the query string against a field table the same way. */
 int http_validate_query(struct req *r, const struct field *spec, struct error *e);
 

@@ -158,6 +158,50 @@ validate_obj(const json_t *obj, const struct field *spec, const char *prefix, st
 }
 
 int
+http_check_query_value(const struct field *f, const char *v, struct error *e)
+{
+	char *end;
+	long long n;
+	int32_t d;
+
+	switch (f->type) {
+	case F_ID:
+	case F_INT:
+		errno = 0;
+		n = strtoll(v, &end, 10);
+		if (errno != 0 || end == v || *end != '\0' || (f->type == F_ID && n <= 0))
+			return err_set(e, ERR_INVALID, f->name, "'%s' must be %s", f->name,
+				       ftype_names[f->type]);
+		if ((f->min != 0 || f->max != 0) && (n < f->min || n > f->max))
+			return err_set(e, ERR_INVALID, f->name, "'%s' must be from %lld to %lld", f->name,
+				       f->min, f->max);
+		return 0;
+	case F_ENUM:
+		if (model_lookup(f->values, f->nvalues, v) < 0)
+			return err_set(e, ERR_INVALID, f->name, "'%s' has an unknown value '%.40s'",
+				       f->name, v);
+		return 0;
+	case F_REGION:
+		if (region_level_of(v) < 0)
+			return err_set(e, ERR_INVALID, f->name, "'%s' must be a 12-digit region code", f->name);
+		return 0;
+	case F_DATE:
+		if (date_parse(v, &d) != 0)
+			return err_set(e, ERR_INVALID, f->name, "'%s' must be a date (YYYY-MM-DD)", f->name);
+		return 0;
+	case F_STRING:
+		if (!utf8_clean(v))
+			return err_set(e, ERR_INVALID, f->name, "'%s' is not clean UTF-8 text", f->name);
+		if (f->max > 0 && strlen(v) > (size_t)f->max)
+			return err_set(e, ERR_INVALID, f->name, "'%s' is longer than %lld bytes", f->name,
+				       f->max);
+		return 0;
+	default:
+		return err_set(e, ERR_INTERNAL, f->name, "query field of a body type");
+	}
+}
+
+int
 http_validate(const json_t *obj, const struct field *spec, struct error *e)
 {
 	if (!json_is_object(obj))

@@ -157,10 +157,14 @@ check_query_key(void *cls, enum MHD_ValueKind kind, const char *key, const char 
 	struct qcheck *q = cls;
 
 	(void)kind;
-	(void)value;
 	for (const struct field *f = q->spec; f && f->name; f++)
-		if (strcmp(f->name, key) == 0)
+		if (strcmp(f->name, key) == 0) {
+			if (http_check_query_value(f, value ? value : "", q->e) != 0) {
+				q->bad = 1;
+				return MHD_NO;
+			}
 			return MHD_YES;
+		}
 	if (strcmp(key, "limit") == 0 || strcmp(key, "cursor") == 0)
 		return MHD_YES;
 	err_set(q->e, ERR_INVALID, key, "unknown query parameter '%s'", key);
