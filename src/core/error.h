@@ -3,7 +3,8 @@
  *
  * Functions that can fail return 0 (or a valid pointer) on success and -1
  * (or NULL) on failure, filling a caller-provided struct error. The HTTP
- * layer maps codes to statuses through one table (http/http_error.c).
+ * layer maps codes to statuses through one table (err_status[] in
+ * http/server.c).
  */
 #ifndef HN_ERROR_H
 #define HN_ERROR_H

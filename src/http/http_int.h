@@ -144,6 +144,8 @@ void http_list(struct req *r, json_t *items, int more, int64_t last_id, int64_t 
 
 /* ---- output ---- */
 
+/* The API's JSON of the domain's objects; new references, never NULL for
+ * valid input. */
 json_t *json_org(const struct org *o);
 json_t *json_user(const struct user *u);
 json_t *json_region(const struct region *g);

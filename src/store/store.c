@@ -15,8 +15,6 @@
 
 #include "store/store_int.h"
 
-#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
-
 /* The industry taxonomy a new database starts with (DESIGN §3). */
 static const struct { const char *code, *name; } seed_industries[] = {
 	{ "hazchem", "危险化学品" }, { "coal", "煤矿" }, { "noncoal", "非煤矿山" },
@@ -290,14 +288,6 @@ st_chain_of(const char *region_code, char chain[3])
 	chain[2] = '\0';
 }
 
-/*
- * The canonical form of an event: what its hash covers besides the previous
- * hash. Shared with verify (store_audit.c) through st_audit_hash.
- */
-void st_audit_hash(const char *prev, const char *chain, int64_t seq, const char *at,
-		   int64_t actor_id, const char *actor, const char *action,
-		   const char *otype, const char *oid, const char *data, char out[65]);
-
 void
 st_audit_hash(const char *prev, const char *chain, int64_t seq, const char *at,
 	      int64_t actor_id, const char *actor, const char *action,
@@ -334,7 +324,7 @@ st_audit(struct store *st, const struct actor *a, const char *chain,
 	if (!st->db->in_tx)
 		return err_set(e, ERR_INTERNAL, NULL, "audit append outside a transaction");
 	if ((s = st_stmt(st, STMT_AUDIT_HEAD_ENSURE, e)) == NULL ||
-	    st_bindf(st, s, e, "tt", chain, ZERO_HASH) != 0 || st_exec(st, s, e) != 0)
+	    st_bindf(st, s, e, "tt", chain, ST_ZERO_HASH) != 0 || st_exec(st, s, e) != 0)
 		return -1;
 	if ((s = st_stmt(st, STMT_AUDIT_HEAD_GET, e)) == NULL ||
 	    st_bindf(st, s, e, "t", chain) != 0)

@@ -78,18 +78,22 @@ void store_now(char *buf, size_t len);
  */
 int store_region_import(struct store *st, const struct actor *a,
 			const struct region *rs, size_t n, struct error *e);
+/* The region of a 12-digit code, else ERR_NOT_FOUND. */
 int store_region_get(struct store *st, const char *code, struct region *out,
 		     struct error *e);
 /* Children of parent ("" for the provinces), by code; cb returns non-zero to stop. */
 int store_region_children(struct store *st, const char *parent,
 			  int (*cb)(const struct region *, void *), void *arg,
 			  struct error *e);
+/* How many regions are imported (0: run `region import`). */
 int store_region_count(struct store *st, int64_t *n, struct error *e);
 
 /* ---- industries ---- */
 
+/* Every industry in id order; cb returns non-zero to stop. */
 int store_industry_list(struct store *st, int (*cb)(const struct industry *, void *),
 			void *arg, struct error *e);
+/* One industry, else ERR_NOT_FOUND. */
 int store_industry_get(struct store *st, int64_t id, struct industry *out,
 		       struct error *e);
 /* Fills in->id. A duplicate code or name is ERR_CONFLICT (field "name"/"code"). */
@@ -153,12 +157,15 @@ struct user_filter {
  * login: ERR_CONFLICT field login; unknown org: ERR_INVALID field org_id. */
 int store_user_create(struct store *st, const struct actor *a, struct user *u,
 		      struct error *e);
+/* A user by id or by login, else ERR_NOT_FOUND (users are not scoped: only
+ * admins and the sign-in path read them). */
 int store_user_get(struct store *st, int64_t id, struct user *out, struct error *e);
 int store_user_by_login(struct store *st, const char *login, struct user *out,
 			struct error *e);
 /* Replace name, phone, role, org, password hash, active (version checked). */
 int store_user_update(struct store *st, const struct actor *a, struct user *u,
 		      struct error *e);
+/* Users matching f in id order; *total and *more as for store_org_list. */
 int store_user_list(struct store *st, const struct user_filter *f,
 		    int (*cb)(const struct user *, void *), void *arg,
 		    int64_t *total, int *more, struct error *e);
@@ -169,6 +176,7 @@ int store_user_list(struct store *st, const struct user_filter *f,
  */
 int store_user_login_failed(struct store *st, int64_t id, int max_failures,
 			    const char *lock_until, int *locked, struct error *e);
+/* A successful sign-in: the failure count and any lock are cleared. */
 int store_user_login_ok(struct store *st, int64_t id, struct error *e);
 
 /* Sessions are stored by the SHA-256 hex of their token, never the token. */
@@ -177,6 +185,7 @@ int store_session_create(struct store *st, const char *token_hash, int64_t user_
 /* The active user of a live session, else ERR_UNAUTHORIZED. */
 int store_session_user(struct store *st, const char *token_hash, struct user *out,
 		       struct error *e);
+/* End one session (signing out). */
 int store_session_delete(struct store *st, const char *token_hash, struct error *e);
 
 /* ---- hazards ---- */
@@ -337,6 +346,7 @@ int store_report_generate(struct store *st, const struct actor *a, const struct 
 			  int64_t enterprise_id, const char *period, int32_t today,
 			  struct hazard_report *out, struct error *e);
 
+/* Report id if s sees its enterprise, else ERR_NOT_FOUND. */
 int store_report_get(struct store *st, const struct scope *s, int64_t id,
 		     struct hazard_report *out, struct error *e);
 

@@ -10,11 +10,6 @@
 
 #include "store/store_int.h"
 
-void st_audit_hash(const char *prev, const char *chain, int64_t seq, const char *at,
-		   int64_t actor_id, const char *actor, const char *action,
-		   const char *otype, const char *oid, const char *data, char out[65]);
-
-#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 struct verify {
 	int (*cb)(const struct audit_problem *, void *);
@@ -42,7 +37,7 @@ verify_chain(struct store *st, struct verify *v, const char *chain, int64_t head
 	const struct db_ops *ops = st->db->ops;
 	struct db_stmt *s;
 	enum db_step r;
-	char prev[65] = ZERO_HASH, hash[65];
+	char prev[65] = ST_ZERO_HASH, hash[65];
 	int64_t expect = 1;
 
 	if ((s = st_stmt(st, STMT_AUDIT_CHAIN_EVENTS, e)) == NULL ||

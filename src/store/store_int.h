@@ -57,6 +57,15 @@ int st_audit(struct store *st, const struct actor *a, const char *chain,
 	     const char *action, const char *object_type, const char *object_id,
 	     const char *data, struct error *e);
 
+/* An empty chain's previous hash. */
+#define ST_ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* The hash of one audit event: SHA-256 of prev and the event's canonical
+ * text (store.c); verify recomputes it the same way. */
+void st_audit_hash(const char *prev, const char *chain, int64_t seq, const char *at,
+		   int64_t actor_id, const char *actor, const char *action,
+		   const char *otype, const char *oid, const char *data, char out[65]);
+
 /* Canonical snapshots, the same at write time and at verify time. */
 void st_snap_org(const struct org *o, struct sbuf *b);
 void st_snap_user(const struct user *u, struct sbuf *b);
