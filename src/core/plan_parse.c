@@ -73,16 +73,16 @@ struct wnode {
 	struct seg *own;        /* the part of it that is not its children */
 	size_t nown, cown;
 	struct rset own_r, eff_r, over_r, prose_r;
-	int has_own, has_over, carried;
+	int has_own, has_over;
 	size_t para;            /* items: start of their paragraph */
 	struct plan_deadline *dl;
-	size_t ndl, cdl;
+	size_t ndl;
 	struct plan_target *tg;
-	size_t ntg, ctg;
+	size_t ntg;
 	struct plan_recurrence *rc;
-	size_t nrc, crc;
+	size_t nrc;
 	struct plan_duration *du;
-	size_t ndu, cdu;
+	size_t ndu;
 };
 
 struct marker {
@@ -1800,7 +1800,6 @@ resolve_units(struct parser *p)
 			if (s->has_own) {
 				rset_copy(p, &n->own_r, &s->own_r);
 				n->has_own = 1;
-				n->carried = 1;
 			}
 			break;
 		}

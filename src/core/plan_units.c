@@ -729,6 +729,7 @@ plan_resp_parse_into(struct plan_arena *a, const char *s, size_t len,
 
 			memset(&scratch, 0, sizeof(scratch));
 			memset(q.cap, 0, sizeof(q.cap));
+			q.notecap = 0;  /* its notes repeat the first pass's */
 			q.r = &scratch;
 			for (k = 0; k < np; k++)
 				if (parts[k].clause == marker)

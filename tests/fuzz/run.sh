@@ -47,6 +47,8 @@ for t in "${targets[@]}"; do
   printf '附件1:略\n' >"$corpus/tiny-1"
   printf '一、(一)1.(1)一是一要((((《《\n' >"$corpus/tiny-2"
   printf '（牵头单位：X。责任单位：A、B；各县（区）人民政府负责，下同）' >"$corpus/tiny-3"
+  # found by this fuzzer: a note inside the clause that 下同 carries on
+  printf '（牵头单位：X。责任单位：A、B；各县（区）人民政府负干责，下同）' >"$corpus/crash-1"
   echo "run.sh: fuzzing $name for ${seconds}s"
   if ! (cd "$out" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -196,6 +196,11 @@ test_resp_xiatong_carries_only_its_own_clause(void **state)
 	assert_int_equal(r->carry[PLAN_ROLE_CO].n, 0);
 	assert_units(&r->carry[PLAN_ROLE_OVERSEER], "县安委办");
 	plan_resp_free(r);
+	/* a note (here: a typo) inside the carried clause */
+	r = resp("牵头单位:X。责任单位:A、B;各县(区)人民政府负干责,市场督管局负责,下同");
+	assert_true(r->inherit);
+	assert_true(r->nnotes >= 1);
+	plan_resp_free(r);
 	/* one clause: all of it is carried */
 	r = resp("县交通局牵头,县公安局等部门按职责分工负责,下同");
 	assert_units(&r->carry[PLAN_ROLE_LEAD], "县交通运输局");
