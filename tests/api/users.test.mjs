@@ -104,6 +104,15 @@ test('a changed password works and the old one no longer does', async () => {
   await login(body.login, 'changed-pass-9');
 });
 
+test("a new password set by an admin ends the user's open sessions", async () => {
+  const { body, res } = await create();
+  const s = await login(body.login, body.password);
+  assertStatus(await get(`${API}/session`, { token: s.token }), 200);
+  assertStatus(await patch(`${API}/users/${res.json.id}`, { version: 1, password: 'reset-pass-77' }, { token: admin }), 200);
+  assertError(await get(`${API}/session`, { token: s.token }), 401, 'unauthorized');
+  await login(body.login, 'reset-pass-77');
+});
+
 test('a role that does not fit its org\'s kind is 422 and creates no user', async () => {
   const cases = [
     ['enterprise', 'lhasaDept', 'role'],
