@@ -62,8 +62,8 @@ store_scope_all(struct scope *s)
 	st_scope_all(s);
 }
 
-static int
-mkdir_p(const char *dir, struct error *e)
+int
+st_mkdir_p(const char *dir, struct error *e)
 {
 	char tmp[1024];
 	size_t n = strlen(dir);
@@ -103,7 +103,7 @@ store_open(const struct store_opts *o, struct error *e)
 	} else {
 		const char *dir = o->data_dir && o->data_dir[0] ? o->data_dir : "./hazardnet-data";
 
-		if (mkdir_p(dir, e) != 0)
+		if (st_mkdir_p(dir, e) != 0)
 			goto out_free;
 		snprintf(st->dbpath, sizeof(st->dbpath), "%s/hazardnet.db", dir);
 		st->db = db_sqlite_open(st->dbpath, e);

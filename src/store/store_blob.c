@@ -33,14 +33,6 @@ store_blob_path(const char *data_dir, const char *sha, char *buf, size_t n)
 	return 0;
 }
 
-static int
-mkdir_one(const char *p, struct error *e)
-{
-	if (mkdir(p, 0750) != 0 && errno != EEXIST)
-		return err_set(e, ERR_IO, NULL, "cannot create '%s': %s", p, strerror(errno));
-	return 0;
-}
-
 int
 store_blob_put(const char *data_dir, const void *bytes, size_t n, char sha[65], struct error *e)
 {
@@ -50,11 +42,9 @@ store_blob_put(const char *data_dir, const void *bytes, size_t n, char sha[65], 
 	int fd, dfd;
 
 	st_sha256_hex(bytes, n, sha);
-	snprintf(dir, sizeof(dir), "%s/attachments", data_dir);
-	if (mkdir_one(dir, e) != 0)
-		return -1;
+	/* With PostgreSQL nothing else creates the data directory. */
 	snprintf(dir, sizeof(dir), "%s/attachments/%.2s", data_dir, sha);
-	if (mkdir_one(dir, e) != 0)
+	if (st_mkdir_p(dir, e) != 0)
 		return -1;
 	store_blob_path(data_dir, sha, path, sizeof(path));
 	if (access(path, F_OK) == 0)

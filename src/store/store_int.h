@@ -42,6 +42,9 @@ int st_begin(struct store *st, struct error *e);
 int st_commit(struct store *st, struct error *e);
 void st_rollback(struct store *st);
 
+/* Create dir and its parents (mode 0750); 0, or -1 with ERR_IO. */
+int st_mkdir_p(const char *dir, struct error *e);
+
 /* Copy a column's text into buf of size n (truncating safely). */
 void st_col_copy(struct store *st, struct db_stmt *s, int c, char *buf, size_t n);
 
