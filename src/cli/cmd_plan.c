@@ -224,8 +224,8 @@ plan_parse_cmd(struct cli *cli, struct store *st, int argc, char **argv)
 {
 	const struct cmd *self = cli_find("plan");
 	const char *file = NULL, *aliases_file = NULL, *name;
-	char *raw = NULL, *text = NULL, *extra = NULL, msg[512];
-	size_t rawlen = 0, textlen = 0, extralen = 0;
+	char *raw = NULL, *text = NULL, *extra = NULL, *norm = NULL, msg[512];
+	size_t rawlen = 0, textlen = 0, extralen = 0, normlen = 0;
 	struct plan_aliases *aliases = NULL;
 	struct plan_doc *doc = NULL;
 	struct plan_opts opts;
@@ -247,6 +247,8 @@ plan_parse_cmd(struct cli *cli, struct store *st, int argc, char **argv)
 			json_out = 1;
 		else if (strcmp(argv[i], "--aliases") == 0 && i + 1 < argc)
 			aliases_file = argv[++i];
+		else if (strcmp(argv[i], "--aliases") == 0)
+			goto usage_aliases;
 		else if (strncmp(argv[i], "--aliases=", 10) == 0)
 			aliases_file = argv[i] + 10;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
@@ -294,8 +296,10 @@ plan_parse_cmd(struct cli *cli, struct store *st, int argc, char **argv)
 				     : cli_fail("%s", msg);
 			goto out;
 		}
-		if (text_utf8_check(extra, extralen, &e) != 0 ||
-		    plan_aliases_load(aliases, extra, extralen, &e) != 0) {
+		/* the names must match the normalised text: （区） is (区) */
+		norm = text_nfkc_new(extra, extralen, &normlen, &e);
+		if (norm == NULL ||
+		    plan_aliases_load(aliases, norm, normlen, &e) != 0) {
 			rc = cli_fail("cannot read '%s': %s", aliases_file,
 				      e.message);
 			goto out;
@@ -334,6 +338,7 @@ out:
 	json_decref(json);
 	plan_doc_free(doc);
 	plan_aliases_free(aliases);
+	free(norm);
 	free(extra);
 	free(text);
 	free(raw);
@@ -343,6 +348,8 @@ usage_option:
 usage_extra:
 	return self ? cli_usage_error(self, "unexpected argument '%s'", argv[i])
 		    : 2;
+usage_aliases:
+	return self ? cli_usage_error(self, "--aliases needs a FILE") : 2;
 usage_missing:
 	return self ? cli_usage_error(self, "plan parse needs a FILE ('-' for "
 					    "standard input)")

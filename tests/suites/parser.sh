@@ -100,10 +100,12 @@ if [ -n "$seed0" ]; then
 fi
 
 # --aliases: a second table extends the shipped one
-printf '某县安全生产专项整治三年行动方案\n一、主要任务\n(一)开展排查。(县交警队牵头,县应急局等部门按职责分工负责)\n' >"$tmp/small.txt"
-printf '# local\n县交警队\t县公安局交通警察大队\n' >"$tmp/aliases.tsv"
+printf '某县安全生产专项整治三年行动方案\n一、主要任务\n(一)开展排查。(县交警队牵头,县应急局、各县(区)应急局等部门按职责分工负责)\n' >"$tmp/small.txt"
+# full-width in the table is normalised like the plan: （ ） are ( )
+printf '# local\n县交警队\t县公安局交通警察大队\n各县（区）应急局\t各县(区)应急管理局\n' >"$tmp/aliases.tsv"
 run plan parse "$tmp/small.txt" --json --aliases "$tmp/aliases.tsv"
-if [ "$rc" -eq 0 ] && grep -q '"县公安局交通警察大队"' "$tmp/out" && grep -q '"县应急管理局"' "$tmp/out"; then
+if [ "$rc" -eq 0 ] && grep -q '"县公安局交通警察大队"' "$tmp/out" && grep -q '"县应急管理局"' "$tmp/out" \
+   && grep -q '"各县(区)应急管理局"' "$tmp/out"; then
   ok "--aliases FILE adds to the shipped alias table"
 else
   not_ok "--aliases FILE adds to the shipped alias table (exit $rc)"
@@ -138,6 +140,7 @@ refused "a directory is refused" 1 "is a directory" plan parse "$tmp"
 refused "an unknown option is a usage error" 2 "unknown option '--jsno'" plan parse "$seed0" --jsno
 refused "an unknown subcommand is a usage error" 2 "unknown subcommand 'parsee'" plan parsee "$seed0"
 refused "a missing FILE is a usage error" 2 "needs a FILE" plan parse --json
+refused "--aliases without its FILE is a usage error" 2 "--aliases needs a FILE" plan parse "$tmp/small.txt" --aliases
 refused "two FILEs are a usage error" 2 "unexpected argument" plan parse "$tmp/small.txt" "$tmp/small.txt"
 refused "no subcommand is a usage error" 2 "subcommand" plan
 run plan parse --help
