@@ -9,10 +9,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
+#include "cli/cli_int.h"
 #include "core/plan.h"
 #include "text/normalize.h"
 #include "text/plan_json.h"
+#include "text/plan_rows.h"
 
 /* Plans are documents, not data sets: anything bigger is refused. */
 #define PLAN_FILE_MAX (20u * 1024 * 1024)
@@ -24,9 +25,12 @@ struct plan_sub {
 
 static int plan_parse_cmd(struct cli *cli, struct store *st, int argc,
 			  char **argv);
+static int plan_import_cmd(struct cli *cli, struct store *st, int argc,
+			   char **argv);
 
 static const struct plan_sub subs[] = {
 	{"parse", plan_parse_cmd},
+	{"import", plan_import_cmd},
 };
 
 /* Lowercase first letter of strerror(): "no such file or directory". */
@@ -375,4 +379,74 @@ cmd_plan(struct cli *cli, struct store *st, int argc, char **argv)
 			return subs[k].fn(cli, st, argc - 1, argv + 1);
 	return self ? cli_usage_error(self, "unknown subcommand '%s'", argv[1])
 		    : 2;
+}
+
+/*
+ * `hazardnet plan import FILE --region CODE`: parse FILE and keep it as a
+ * draft plan of region CODE (the office then maps its units and publishes it
+ * in the web UI). Prints the new plan's id.
+ */
+static int
+plan_import_cmd(struct cli *cli, struct store *unused, int argc, char **argv)
+{
+	const struct cmd *self = cli_find("plan");
+	const char *file = NULL, *region = NULL;
+	struct store_opts so;
+	struct store *st = NULL;
+	struct plan_rows rows = { 0 };
+	struct scope all;
+	struct actor a;
+	struct error e = { 0 };
+	json_t *doc = NULL;
+	char *text = NULL, msg[512];
+	size_t len = 0;
+	int too_big = 0, version = 0, rc = 1;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--region") == 0 && i + 1 < argc)
+			region = argv[++i];
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error(self, "unknown option '%s'", argv[i]);
+		else if (file == NULL)
+			file = argv[i];
+		else
+			return cli_usage_error(self, "unexpected argument '%s'", argv[i]);
+	}
+	if (file == NULL || region == NULL)
+		return cli_usage_error(self, "plan import takes FILE and --region CODE");
+	if (region_level_of(region) < 0)
+		return cli_usage_error(self, "--region takes a 12-digit region code, not '%s'", region);
+	if (read_all(file, PLAN_FILE_MAX, &text, &len, &too_big, msg, sizeof(msg)) != 0)
+		return too_big ? cli_fail("cannot import '%s': larger than %u bytes", file, PLAN_FILE_MAX)
+			       : cli_fail("%s", msg);
+	if ((doc = plan_text_to_json(text, len, &e)) == NULL ||
+	    plan_rows_from_json(doc, &rows, &e) != 0) {
+		cli_fail("cannot import '%s': %s", file, e.message);
+		goto out_free;
+	}
+	snprintf(rows.plan.region_code, sizeof(rows.plan.region_code), "%s", region);
+	cli_store_opts(cli, &so);
+	if ((st = store_open(&so, &e)) == NULL || store_schema_version(st, &version, &e) != 0) {
+		cli_fail("%s", e.message);
+		goto out_free;
+	}
+	if (version < store_schema_latest()) {
+		cli_fail("the database is missing or out of date; run 'hazardnet init' first");
+		goto out_free;
+	}
+	store_scope_all(&all);
+	cli_actor(&a);
+	if (store_plan_create(st, &a, &all, &rows.plan, text, rows.nodes, rows.n, &e) != 0) {
+		cli_fail("cannot import '%s': %s", file, e.message);
+		goto out_free;
+	}
+	printf("imported plan %lld: %s (%lld nodes, draft)\n", (long long)rows.plan.id,
+	       rows.plan.title, (long long)rows.plan.nodes);
+	rc = 0;
+out_free:
+	store_close(st);
+	plan_rows_free(&rows);
+	json_decref(doc);
+	free(text);
+	return rc;
 }

@@ -32,9 +32,12 @@ const struct cmd cli_commands[] = {
 	  "set (a city, its counties, committee, office, departments, 200 enterprises,\n"
 	  "one user per role), prints the logins and serves.\n" },
 	{ "plan", cmd_plan, 0, "outline a plan document",
-	  "usage: hazardnet plan parse FILE [--json] [--aliases FILE]\n\n"
-	  "Parses a plan document (UTF-8 text) into its outline with units,\n"
-	  "deadlines, targets and diagnostics. No database is used.\n" },
+	  "usage: hazardnet plan parse FILE [--json] [--aliases FILE]\n"
+	  "       hazardnet plan import FILE --region CODE\n\n"
+	  "parse: outline a plan document (UTF-8 text) with its units, deadlines,\n"
+	  "targets and diagnostics; no database is used.\n"
+	  "import: parse it and keep it as a draft plan of region CODE; map its units\n"
+	  "to orgs and publish it in the web UI.\n" },
 	{ "region", cmd_region, CMD_NEED_STORE, "import the administrative divisions",
 	  "usage: hazardnet region import [--from DIR] [--only CODE]\n\n"
 	  "Imports provinces, cities, counties, towns and villages from the npm\n"
@@ -66,6 +69,7 @@ const struct cmd cli_commands[] = {
 	  "overdue major hazards to the supervising departments and the office.\n"
 	  "Safe to run again: nothing is sent twice. --today runs them as of another\n"
 	  "day (drills, tests).\n" },
+	{ "gen", cmd_gen, CMD_NEED_STORE, "synthetic enterprises and hazards for benchmarks", "usage: hazardnet gen --enterprises N --hazards M [--seed S] [--region CODE] [--today YYYY-MM-DD] [--batch K]\n\nFills an initialised store that has its regions (hazardnet region import) with\nsynthetic data, the same for the same seed, day and store: the departments\nsupervising each industry and the office of the region when missing, N\nenterprises with valid credit codes spread over the region's towns (default\n540100000000 拉萨市), and M hazards found over the three years up to today\n(--today), in every state with consistent fields, written K (default 2000) to\na transaction. Counts may be 0: hazards then go to the region's enterprises.\n" },
 	{ "help", cmd_help, 0, "show help for a command", "usage: hazardnet help [COMMAND]\n" },
 	{ "version", cmd_version, 0, "print the version", "usage: hazardnet version\n" },
 };

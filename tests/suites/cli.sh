@@ -82,6 +82,15 @@ has "demo prints the logins" "Demo logins"
 check "demo data loads only once" 0 "$H" demo --no-serve --data "$D"
 has "second demo says so" "already loaded"
 
+SEEDS="$HN_ROOT/../shared/seeds"
+check "plan import keeps a seed plan as a draft" 0 "$H" plan import "$SEEDS/002_fcd541653ffc038f.txt" --region 540100000000 --data "$D"
+has "plan import names the plan and its nodes" "徐泾镇安全生产治本攻坚三年行动方案.*nodes, draft"
+check "plan import needs --region" 2 "$H" plan import "$SEEDS/002_fcd541653ffc038f.txt" --data "$D"
+check "plan import refuses a malformed region" 2 "$H" plan import "$SEEDS/002_fcd541653ffc038f.txt" --region 5401 --data "$D"
+check "plan import of a missing file fails" 1 "$H" plan import "$T/none.txt" --region 540100000000 --data "$D"
+check "plan import into no database fails" 1 "$H" plan import "$SEEDS/002_fcd541653ffc038f.txt" --region 540100000000 --data "$T/nodb"
+has "and says to run init" "hazardnet init"
+
 # --- the audit chain ---------------------------------------------------
 tamper_suite() { # BACKEND ARGS-FOR-HAZARDNET SQL-RUNNER...
   local be="$1" args="$2"; shift 2
