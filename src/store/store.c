@@ -357,6 +357,21 @@ store_schema_latest(void)
 }
 
 int
+st_audit_snap(struct store *st, const struct actor *a, const char *region, const char *action,
+	      const char *object_type, int64_t id, struct sbuf *snap, struct error *e)
+{
+	char oid[32], chain[3];
+	int rc;
+
+	snprintf(oid, sizeof(oid), "%lld", (long long)id);
+	st_chain_of(region, chain);
+	rc = snap->oom ? err_set(e, ERR_INTERNAL, NULL, "out of memory")
+		       : st_audit(st, a, chain, action, object_type, oid, sbuf_str(snap), e);
+	sbuf_free(snap);
+	return rc;
+}
+
+int
 store_schema_version(struct store *st, int *version, struct error *e)
 {
 	struct db_stmt *s;

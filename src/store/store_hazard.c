@@ -132,16 +132,9 @@ hazard_audit(struct store *st, const struct actor *a, const char *action,
 	     const struct hazard *h, struct error *e)
 {
 	struct sbuf b = { 0 };
-	char oid[32], chain[3];
-	int rc;
 
 	st_snap_hazard(h, &b);
-	snprintf(oid, sizeof(oid), "%lld", (long long)h->id);
-	st_chain_of(h->region_code, chain);
-	rc = b.oom ? err_set(e, ERR_INTERNAL, NULL, "out of memory")
-		   : st_audit(st, a, chain, action, "hazard", oid, sbuf_str(&b), e);
-	sbuf_free(&b);
-	return rc;
+	return st_audit_snap(st, a, h->region_code, action, "hazard", h->id, &b, e);
 }
 
 static int

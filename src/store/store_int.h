@@ -69,6 +69,14 @@ void st_audit_hash(const char *prev, const char *chain, int64_t seq, const char 
 		   int64_t actor_id, const char *actor, const char *action,
 		   const char *otype, const char *oid, const char *data, char out[65]);
 
+/*
+ * Append the event of an object whose canonical text is in snap (freed
+ * here, whatever happens) to the chain of region ("" for national data).
+ */
+int st_audit_snap(struct store *st, const struct actor *a, const char *region,
+		  const char *action, const char *object_type, int64_t id, struct sbuf *snap,
+		  struct error *e);
+
 /* Canonical snapshots, the same at write time and at verify time. */
 void st_snap_org(const struct org *o, struct sbuf *b);
 void st_snap_user(const struct user *u, struct sbuf *b);

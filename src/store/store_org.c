@@ -271,14 +271,9 @@ industry_audit(struct store *st, const struct actor *a, const char *action,
 	       const struct industry *ind, struct error *e)
 {
 	struct sbuf b = { 0 };
-	char oid[32];
-	int rc;
 
 	st_snap_industry(ind, &b);
-	snprintf(oid, sizeof(oid), "%lld", (long long)ind->id);
-	rc = st_audit(st, a, "00", action, "industry", oid, sbuf_str(&b), e);
-	sbuf_free(&b);
-	return rc;
+	return st_audit_snap(st, a, "", action, "industry", ind->id, &b, e);
 }
 
 int
@@ -444,16 +439,9 @@ org_audit(struct store *st, const struct actor *a, const char *action, const str
 	  struct error *e)
 {
 	struct sbuf b = { 0 };
-	char oid[32], chain[3];
-	int rc;
 
 	st_snap_org(o, &b);
-	snprintf(oid, sizeof(oid), "%lld", (long long)o->id);
-	st_chain_of(o->region_code, chain);
-	rc = b.oom ? err_set(e, ERR_INTERNAL, NULL, "out of memory")
-		   : st_audit(st, a, chain, action, "org", oid, sbuf_str(&b), e);
-	sbuf_free(&b);
-	return rc;
+	return st_audit_snap(st, a, o->region_code, action, "org", o->id, &b, e);
 }
 
 /* Bind an org's writable fields as $first… in the order of the statements. */

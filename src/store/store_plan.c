@@ -64,8 +64,6 @@ plan_audit(struct store *st, const struct actor *a, const char *action, const st
 	   struct error *e)
 {
 	struct sbuf b = { 0 };
-	char oid[32], chain[3];
-	int rc;
 
 	sbuf_kv(&b, "title", p->title);
 	sbuf_kv(&b, "doc_number", p->doc_number);
@@ -74,11 +72,7 @@ plan_audit(struct store *st, const struct actor *a, const char *action, const st
 	sbuf_kvi(&b, "nodes", p->nodes);
 	sbuf_kvi(&b, "tasks", p->tasks);
 	sbuf_kvi(&b, "version", p->version);
-	snprintf(oid, sizeof(oid), "%lld", (long long)p->id);
-	st_chain_of(p->region_code, chain);
-	rc = st_audit(st, a, chain, action, "plan", oid, sbuf_str(&b), e);
-	sbuf_free(&b);
-	return rc;
+	return st_audit_snap(st, a, p->region_code, action, "plan", p->id, &b, e);
 }
 
 int

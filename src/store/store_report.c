@@ -61,8 +61,6 @@ report_audit(struct store *st, const struct actor *a, const char *action,
 	     const struct hazard_report *r, struct error *e)
 {
 	struct sbuf b = { 0 };
-	char oid[32], chain[3];
-	int rc;
 
 	sbuf_kvi(&b, "enterprise_id", r->enterprise_id);
 	sbuf_kv(&b, "period", r->period);
@@ -72,11 +70,7 @@ report_audit(struct store *st, const struct actor *a, const char *action,
 	sbuf_kvi(&b, "status", r->status);
 	sbuf_kvi(&b, "late", r->late);
 	sbuf_kvi(&b, "version", r->version);
-	snprintf(oid, sizeof(oid), "%lld", (long long)r->id);
-	st_chain_of(r->region_code, chain);
-	rc = st_audit(st, a, chain, action, "hazard_report", oid, sbuf_str(&b), e);
-	sbuf_free(&b);
-	return rc;
+	return st_audit_snap(st, a, r->region_code, action, "hazard_report", r->id, &b, e);
 }
 
 int

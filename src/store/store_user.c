@@ -52,15 +52,9 @@ user_audit(struct store *st, const struct actor *a, const char *action, const st
 	   struct error *e)
 {
 	struct sbuf b = { 0 };
-	char oid[32], chain[3];
-	int rc;
 
 	st_snap_user(u, &b);
-	snprintf(oid, sizeof(oid), "%lld", (long long)u->id);
-	st_chain_of(u->region_code, chain);
-	rc = st_audit(st, a, chain, action, "user", oid, sbuf_str(&b), e);
-	sbuf_free(&b);
-	return rc;
+	return st_audit_snap(st, a, u->region_code, action, "user", u->id, &b, e);
 }
 
 /* Run a statement that returns at most one user row. */
