@@ -91,6 +91,71 @@ export const HAZARD_EVENTS = {
 
 export const ATTACHMENT_KINDS = { before: '整改前', after: '整改后', report: '报告文件' };
 
+// Plans (行动计划): the parsed outline, the units it names, the tasks of a
+// published plan.
+export const PLAN_STATUS = { draft: '草稿', published: '已发布' };
+
+export const PLAN_NODE_KINDS = {
+  plan: '方案',
+  section: '章节',
+  topic: '专题',
+  special: '专项',
+  task: '任务',
+  item: '事项',
+};
+
+// A sub-plan (附件) is a 专题 or a 专项 plan.
+export const PLAN_CATEGORIES = { topic: '专题方案', special: '专项方案' };
+
+// The roles a unit plays in a node (the parser's field names).
+export const PLAN_UNIT_ROLES = { lead: '牵头', co: '配合', localities: '属地', overseer: '督导' };
+
+export const TASK_STATUS = { not_started: '未开始', in_progress: '进行中', done: '已完成' };
+
+export const TASK_ROLES = { lead: '牵头', co: '配合', locality: '属地' };
+
+// 亮灯: red overdue, yellow due within 30 days, green on track.
+export const PLAN_LIGHTS = { red: '逾期', yellow: '临期', green: '正常' };
+
+export const TARGET_COMPARATORS = {
+  '>=': '不低于', '<=': '不高于', '>': '高于', '<': '低于', decrease: '下降', increase: '提高',
+};
+
+export const RECURRENCE_EVERY = {
+  day: '每日', week: '每周', month: '每月', quarter: '每季度', half_year: '每半年', year: '每年',
+};
+
+export const PLAN_SEVERITIES = { warning: '警告', note: '提示' };
+
+// The parser's diagnostics are English; each known form gets its Chinese
+// sentence, with the quoted parts of the original kept.
+const PLAN_DIAGNOSTICS = [
+  [/^numbering starts at '(.*)'$/, (m) => `编号从“${m[1]}”开始`],
+  [/^numbering style changes: '(.*)' follows '(.*)'$/, (m) => `编号样式不一致：“${m[1]}”接在“${m[2]}”之后`],
+  [/^numbering repeats '(.*)'$/, (m) => `编号“${m[1]}”重复`],
+  [/^numbering skips from '(.*)' to '(.*)'$/, (m) => `编号从“${m[1]}”跳到“${m[2]}”，中间有缺号`],
+  [/^numbering goes back from '(.*)' to '(.*)'$/, (m) => `编号从“${m[1]}”倒退到“${m[2]}”`],
+  [/^unbalanced '(.*)': nothing to close$/, (m) => `括号不配对：“${m[1]}”前面没有对应的左括号`],
+  [/^unbalanced '(.*)': not closed$/, (m) => `括号不配对：“${m[1]}”没有闭合`],
+  [/^no item (\d+) for this responsibility clause$/, (m) => `责任分工所指的第 ${m[1]} 项不存在`],
+  [/^attachment '(.*)' is omitted \('略'\)$/, (m) => `“${m[1]}”标注为“略”，正文未收录`],
+  [/^attachment (\d+) '(.*)' is listed but not attached$/, (m) => `附件${m[1]}“${m[2]}”已列出，但正文中没有`],
+  [/^year written without '年' in '(.*)'$/, (m) => `“${m[1]}”中的年份缺少“年”字`],
+  [/^no such date: '(.*)'$/, (m) => `日期不存在：“${m[1]}”`],
+  [/^unit name '(.*)' read as '(.*)'$/, (m) => `单位名称“${m[1]}”按“${m[2]}”识别`],
+  [/^garbled responsibility clause/, () => '责任分工表述有误：单位名单中夹有职责用语'],
+  [/^units after ',' in a lead list taken as cooperating$/, () => '牵头单位名单中逗号后的单位按配合单位处理'],
+];
+
+export function planDiagnostic(message) {
+  for (const [re, f] of PLAN_DIAGNOSTICS) {
+    const m = re.exec(message || '');
+    if (m) return f(m);
+  }
+  if (message && CJK.test(message) && !/[a-z]{3}/i.test(message)) return message;
+  return '此处格式可能有误，请核对原文';
+}
+
 // Workbench counters the UI knows how to name; unknown keys are not shown
 // rather than shown in English.
 export const COUNT_LABELS = {
@@ -108,6 +173,7 @@ export const COUNT_LABELS = {
   risks: '风险点',
   tasks: '任务',
   tasks_overdue: '逾期任务',
+  plans: '行动计划',
   inspections: '执法检查',
   tipoffs: '举报',
   accidents: '事故',
@@ -206,6 +272,13 @@ const UNIQUE_FIELDS = ['login', 'credit_code', 'code', 'name'];
 // already Chinese is shown as it is; otherwise the wording comes from the
 // error code and the field it names.
 export function errorMessage(code, message, field, status) {
+  // A plan cannot be published while a lead unit has no org: the server
+  // names the first such unit ("map the lead unit 'X' to an org …").
+  if (code === 'conflict' && field === 'units') {
+    const m = /'([^']+)'/.exec(message || '');
+    return m ? `牵头单位“${m[1]}”尚未对应到系统中的单位，请先在“单位对应”中为其选择单位后再发布`
+      : '还有牵头单位尚未对应到系统中的单位，请先完成单位对应后再发布';
+  }
   if (field && FIELD_MESSAGES[`${code} ${field}`]) return FIELD_MESSAGES[`${code} ${field}`];
   if (message && CJK.test(message)) return message;
   const label = field && FIELD_LABELS[field];

@@ -1,11 +1,17 @@
-// 工作台: my to-dos and the counters the server offers for my role.
+// 工作台: my to-dos, the counters the server offers for my role, and for
+// the users of a government org that plans assign tasks to (安委办,
+// departments) the tasks of their org (我的任务).
 
 import { api } from '../api.js';
 import { COUNT_LABELS, SEVERITIES, ROLES } from '../labels.js';
 import { session } from '../state.js';
 import { href } from '../router.js';
+import MyTasks from '../components/my-tasks.js';
 
 const { ref, computed, onMounted } = Vue;
+
+// Roles whose org receives tasks from published plans.
+const TASK_ROLES_SHOWN = ['office', 'regulator', 'inspector'];
 
 // A to-do link from the server may be "#/x", "/x" or a full same-origin URL.
 function todoHref(link) {
@@ -24,6 +30,7 @@ function dueState(due) {
 }
 
 export default {
+  components: { MyTasks },
   setup() {
     const todos = ref([]);
     const counts = ref({});
@@ -62,7 +69,9 @@ export default {
     });
     const roleLabel = computed(() => ROLES[session.user.role] || '');
 
-    return { todos, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, user: session.user };
+    const showTasks = TASK_ROLES_SHOWN.includes(session.user.role) && !!session.user.org_id;
+
+    return { todos, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, showTasks, user: session.user };
   },
   template: `
     <section class="page">
@@ -101,5 +110,6 @@ export default {
           </li>
         </ul>
       </div>
+      <MyTasks v-if="showTasks" />
     </section>`,
 };
