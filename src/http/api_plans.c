@@ -74,6 +74,8 @@ api_plans_parse(struct req *r, struct error *e)
 {
 	const char *text = in_str(r->json, "text", "");
 
+	/* Open to every signed-in user: it reads and keeps nothing. */
+
 	if ((r->out = plan_text_to_json(text, strlen(text), e)) == NULL)
 		return -1;
 	return 0;
@@ -128,17 +130,15 @@ int
 api_plans_list(struct req *r, struct error *e)
 {
 	struct pcollect c = { json_array(), 0, NULL };
-	char next[32];
-	int64_t after;
+	int64_t after, total = 0;
 	int limit, more = 0;
 
 	if (http_page(r, &after, &limit, e) != 0 ||
-	    store_plan_list(r->st, &r->scope, after, limit, add_plan, &c, &more, e) != 0) {
+	    store_plan_list(r->st, &r->scope, after, limit, add_plan, &c, &total, &more, e) != 0) {
 		json_decref(c.items);
 		return -1;
 	}
-	snprintf(next, sizeof(next), "%lld", (long long)c.last);
-	r->out = json_pack("{s:o,s:o}", "items", c.items, "next", more ? json_string(next) : json_null());
+	http_list(r, c.items, more, c.last, total);
 	return 0;
 }
 
@@ -217,6 +217,15 @@ api_plans_get(struct req *r, struct error *e)
 }
 
 int
+api_plans_source(struct req *r, struct error *e)
+{
+	if ((r->text = store_plan_source_new(r->st, &r->scope, r->id, e)) == NULL)
+		return -1;
+	r->text_type = "text/plain; charset=utf-8";
+	return 0;
+}
+
+int
 api_plans_map_unit(struct req *r, struct error *e)
 {
 	struct plan_rec p;
@@ -270,8 +279,8 @@ api_tasks_list(struct req *r, struct error *e)
 {
 	struct pcollect c = { json_array(), 0, NULL };
 	const char *v;
-	char next[32], today[DATE_LEN];
-	int64_t after, plan = 0, org = 0;
+	char today[DATE_LEN];
+	int64_t after, plan = 0, org = 0, total = 0;
 	int limit, more = 0, overdue = 0;
 
 	date_format(http_today(), today);
@@ -288,10 +297,9 @@ api_tasks_list(struct req *r, struct error *e)
 	if ((v = http_query(r, "overdue")) != NULL)
 		overdue = model_lookup(yesno, 2, v) == 1;
 	if (store_task_list(r->st, &r->scope, plan, org, overdue, today, after, limit, add_task, &c,
-			    &more, e) != 0)
+			    &total, &more, e) != 0)
 		goto out_fail;
-	snprintf(next, sizeof(next), "%lld", (long long)c.last);
-	r->out = json_pack("{s:o,s:o}", "items", c.items, "next", more ? json_string(next) : json_null());
+	http_list(r, c.items, more, c.last, total);
 	return 0;
 out_fail:
 	json_decref(c.items);

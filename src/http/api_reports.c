@@ -141,9 +141,9 @@ int
 api_reports_list(struct req *r, struct error *e)
 {
 	struct rcollect c = { json_array(), 0 };
-	char period[16], next[32];
+	char period[16];
 	const char *v;
-	int64_t after;
+	int64_t after, total = 0;
 	int limit, status = -1, late = 0, more = 0;
 
 	if (http_page(r, &after, &limit, e) != 0 || query_period(r, period, sizeof(period), e) != 0)
@@ -153,11 +153,10 @@ api_reports_list(struct req *r, struct error *e)
 	if ((v = http_query(r, "late")) != NULL)
 		late = model_lookup(yesno, 2, v) == 1;
 	if (store_report_list(r->st, &r->scope, period, status, late, after, limit, add_report, &c,
-			      &more, e) != 0)
+			      &total, &more, e) != 0)
 		goto out_fail;
-	snprintf(next, sizeof(next), "%lld", (long long)c.last);
-	r->out = json_pack("{s:s,s:o,s:o}", "period", period, "items", c.items, "next",
-			   more ? json_string(next) : json_null());
+	http_list(r, c.items, more, c.last, total);
+	json_object_set_new(r->out, "period", json_string(period));
 	return 0;
 out_fail:
 	json_decref(c.items);
@@ -179,21 +178,22 @@ int
 api_reports_missing(struct req *r, struct error *e)
 {
 	struct rcollect c = { json_array(), 0 };
-	char period[16], next[32], due[DATE_LEN];
+	char period[16], due[DATE_LEN];
 	int32_t from, to, d;
-	int64_t after;
+	int64_t after, total = 0;
 	int limit, more = 0;
 
 	if (http_page(r, &after, &limit, e) != 0 || query_period(r, period, sizeof(period), e) != 0 ||
-	    store_report_missing(r->st, &r->scope, period, after, limit, add_missing, &c, &more, e) != 0) {
+	    store_report_missing(r->st, &r->scope, period, after, limit, add_missing, &c, &total,
+				 &more, e) != 0) {
 		json_decref(c.items);
 		return -1;
 	}
 	report_period(period, &from, &to, &d);
 	date_format(d, due);
-	snprintf(next, sizeof(next), "%lld", (long long)c.last);
-	r->out = json_pack("{s:s,s:s,s:b,s:o,s:o}", "period", period, "due", due, "overdue",
-			   http_today() > d, "items", c.items, "next",
-			   more ? json_string(next) : json_null());
+	http_list(r, c.items, more, c.last, total);
+	json_object_set_new(r->out, "period", json_string(period));
+	json_object_set_new(r->out, "due", json_string(due));
+	json_object_set_new(r->out, "overdue", json_boolean(http_today() > d));
 	return 0;
 }

@@ -222,6 +222,7 @@ int api_plans_create(struct req *r, struct error *e);
 int api_plans_list(struct req *r, struct error *e);
 int api_plans_get(struct req *r, struct error *e);
 int api_plans_map_unit(struct req *r, struct error *e);
+int api_plans_source(struct req *r, struct error *e);
 int api_plans_publish(struct req *r, struct error *e);
 int api_tasks_list(struct req *r, struct error *e);
 int api_reports_get(struct req *r, struct error *e);

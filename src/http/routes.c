@@ -84,6 +84,8 @@ const struct route routes[] = {
 	  "parse a plan document and keep it as a draft", plan_create_fields, NULL },
 	{ M_GET, "/api/v1/plans/{id}", api_plans_get, 0,
 	  "a plan with its outline and the units it names", NULL, NULL },
+	{ M_GET, "/api/v1/plans/{id}/source", api_plans_source, 0,
+	  "the document text the plan was made from", NULL, NULL },
 	{ M_POST, "/api/v1/plans/{id}/units", api_plans_map_unit, R_WRITE,
 	  "map a unit name of the plan to an org (remembered for the region)", plan_unit_fields, NULL },
 	{ M_POST, "/api/v1/plans/{id}/publish", api_plans_publish, R_WRITE,

@@ -436,6 +436,23 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 1, $8, $8) "
 		"ON CONFLICT (plan_id, node_seq, org_id) DO NOTHING", NULL },
 	/* Tasks of the orgs s sees (SCOPE_ORG over the task's org). */
+	[STMT_TASK_COUNT] = { "task_count",
+		"SELECT COUNT(*) FROM tasks t JOIN orgs o ON o.id = t.org_id WHERE " SCOPE_ORG
+		" AND ($5 = 0 OR t.plan_id = $5) AND ($6 = 0 OR t.org_id = $6) "
+		"AND ($7 = 0 OR (t.status < 2 AND t.deadline <> '' AND t.deadline < $8))", NULL },
+	[STMT_PLAN_COUNT] = { "plan_count",
+		"SELECT COUNT(*) FROM plans p WHERE $3 = 0 AND p.region_code BETWEEN $1 AND $2", NULL },
+	[STMT_PLAN_SOURCE] = { "plan_source",
+		"SELECT p.source FROM plans p WHERE p.id = $4 AND $3 = 0 "
+		"AND p.region_code BETWEEN $1 AND $2", NULL },
+	[STMT_REPORT_COUNT] = { "report_count",
+		"SELECT COUNT(*) FROM hazard_reports r JOIN orgs o ON o.id = r.enterprise_id "
+		"WHERE " SCOPE_ORG " AND r.period = $5 AND ($6 < 0 OR r.status = $6) "
+		"AND ($7 = 0 OR r.late = 1)", NULL },
+	[STMT_REPORT_MISSING_COUNT] = { "report_missing_count",
+		"SELECT COUNT(*) FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 "
+		"AND o.status = 0 AND NOT EXISTS (SELECT 1 FROM hazard_reports r WHERE "
+		"r.enterprise_id = o.id AND r.period = $5 AND r.status = 1)", NULL },
 	[STMT_TASK_LIST] = { "task_list",
 		"SELECT t.id, t.plan_id, t.node_seq, t.org_id, o.name, t.role, t.title, t.deadline, "
 		"t.status, t.version FROM tasks t JOIN orgs o ON o.id = t.org_id WHERE " SCOPE_ORG

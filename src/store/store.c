@@ -198,6 +198,16 @@ st_exec(struct store *st, struct db_stmt *s, struct error *e)
  * nothing (see http/group.c).
  */
 int
+st_count(struct store *st, struct db_stmt *s, int64_t *n, struct error *e)
+{
+	enum db_step r = st->db->ops->step(s, e);
+
+	*n = r == DB_ROW ? st->db->ops->col_int(s, 0) : 0;
+	st->db->ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+int
 st_exec_one(struct store *st, struct db_stmt *s, const char *what, struct error *e)
 {
 	enum db_step r = st->db->ops->step(s, e);

@@ -358,14 +358,14 @@ int store_report_submit(struct store *st, const struct actor *a, const struct sc
 /* Reports of period that s sees; status -1 any; late_only. Keyset by id. */
 int store_report_list(struct store *st, const struct scope *s, const char *period, int status,
 		      int late_only, int64_t after_id, int limit,
-		      int (*cb)(const struct hazard_report *, void *), void *arg, int *more,
-		      struct error *e);
+		      int (*cb)(const struct hazard_report *, void *), void *arg, int64_t *total,
+		      int *more, struct error *e);
 
 /* Operating enterprises s sees with no submitted report for period. */
 int store_report_missing(struct store *st, const struct scope *s, const char *period,
 			 int64_t after_id, int limit,
 			 int (*cb)(int64_t id, const char *name, const char *region, void *),
-			 void *arg, int *more, struct error *e);
+			 void *arg, int64_t *total, int *more, struct error *e);
 
 /* ---- plans (三年行动) and their tasks ---- */
 
@@ -417,8 +417,12 @@ int store_plan_create(struct store *st, const struct actor *a, const struct scop
 int store_plan_get(struct store *st, const struct scope *s, int64_t id, struct plan_rec *out,
 		   struct error *e);
 int store_plan_list(struct store *st, const struct scope *s, int64_t after_id, int limit,
-		    int (*cb)(const struct plan_rec *, void *), void *arg, int *more,
-		    struct error *e);
+		    int (*cb)(const struct plan_rec *, void *), void *arg, int64_t *total,
+		    int *more, struct error *e);
+
+/* The document text plan id was created from (caller frees), if s sees it. */
+char *store_plan_source_new(struct store *st, const struct scope *s, int64_t id,
+			    struct error *e);
 /* The outline of plan id in document order (detail borrowed for the call). */
 int store_plan_nodes(struct store *st, const struct scope *s, int64_t id,
 		     int (*cb)(const struct plan_node_row *, void *), void *arg, struct error *e);
@@ -453,8 +457,8 @@ struct task_rec {
 /* Tasks of the orgs s sees; plan/org 0 any; overdue_only as of today. */
 int store_task_list(struct store *st, const struct scope *s, int64_t plan_id, int64_t org_id,
 		    int overdue_only, const char *today, int64_t after_id, int limit,
-		    int (*cb)(const struct task_rec *, void *), void *arg, int *more,
-		    struct error *e);
+		    int (*cb)(const struct task_rec *, void *), void *arg, int64_t *total,
+		    int *more, struct error *e);
 
 /* ---- daily jobs ---- */
 

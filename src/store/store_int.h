@@ -37,6 +37,9 @@ int st_exec(struct store *st, struct db_stmt *s, struct error *e);
  */
 int st_exec_one(struct store *st, struct db_stmt *s, const char *what, struct error *e);
 
+/* Run a bound COUNT(*) statement into *n (left 0 on failure). */
+int st_count(struct store *st, struct db_stmt *s, int64_t *n, struct error *e);
+
 /* Begin a write transaction / commit / roll back. */
 int st_begin(struct store *st, struct error *e);
 int st_commit(struct store *st, struct error *e);

@@ -122,7 +122,8 @@ out_rollback:
 
 int
 store_plan_list(struct store *st, const struct scope *sc, int64_t after_id, int limit,
-		int (*cb)(const struct plan_rec *, void *), void *arg, int *more, struct error *e)
+		int (*cb)(const struct plan_rec *, void *), void *arg, int64_t *total, int *more,
+		struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct plan_rec p;
@@ -132,6 +133,9 @@ store_plan_list(struct store *st, const struct scope *sc, int64_t after_id, int 
 
 	if (more)
 		*more = 0;
+	if (total != NULL && ((s = st_stmt(st, STMT_PLAN_COUNT, e)) == NULL ||
+			      bind_plan_scope(st, s, sc, e) != 0 || st_count(st, s, total, e) != 0))
+		return -1;
 	if ((s = st_stmt(st, STMT_PLAN_LIST, e)) == NULL || bind_plan_scope(st, s, sc, e) != 0 ||
 	    ops->bind_int(s, 5, after_id, e) != 0 || ops->bind_int(s, 6, limit + 1, e) != 0)
 		return -1;
@@ -415,10 +419,30 @@ out_rollback:
 	return -1;
 }
 
+char *
+store_plan_source_new(struct store *st, const struct scope *sc, int64_t id, struct error *e)
+{
+	struct db_stmt *s;
+	enum db_step r;
+	char *text = NULL;
+
+	if ((s = st_stmt(st, STMT_PLAN_SOURCE, e)) == NULL || bind_plan_scope(st, s, sc, e) != 0 ||
+	    st->db->ops->bind_int(s, 4, id, e) != 0)
+		return NULL;
+	if ((r = st->db->ops->step(s, e)) == DB_ROW &&
+	    (text = strdup(st->db->ops->col_text(s, 0))) == NULL)
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	st->db->ops->reset(s);
+	if (r == DB_DONE)
+		err_set(e, ERR_NOT_FOUND, "id", "no plan %lld", (long long)id);
+	return text;
+}
+
 int
 store_task_list(struct store *st, const struct scope *sc, int64_t plan_id, int64_t org_id,
 		int overdue_only, const char *today, int64_t after_id, int limit,
-		int (*cb)(const struct task_rec *, void *), void *arg, int *more, struct error *e)
+		int (*cb)(const struct task_rec *, void *), void *arg, int64_t *total, int *more,
+		struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct task_rec *t = malloc(sizeof(*t));
@@ -430,6 +454,12 @@ store_task_list(struct store *st, const struct scope *sc, int64_t plan_id, int64
 		*more = 0;
 	if (t == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (total != NULL &&
+	    ((s = st_stmt(st, STMT_TASK_COUNT, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
+	     ops->bind_int(s, 5, plan_id, e) != 0 || ops->bind_int(s, 6, org_id, e) != 0 ||
+	     ops->bind_int(s, 7, overdue_only != 0, e) != 0 || ops->bind_text(s, 8, today, e) != 0 ||
+	     st_count(st, s, total, e) != 0))
+		goto out_free;
 	if ((s = st_stmt(st, STMT_TASK_LIST, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
 	    ops->bind_int(s, 5, plan_id, e) != 0 || ops->bind_int(s, 6, org_id, e) != 0 ||
 	    ops->bind_int(s, 7, overdue_only != 0, e) != 0 || ops->bind_text(s, 8, today, e) != 0 ||

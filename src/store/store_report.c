@@ -176,8 +176,8 @@ out_rollback:
 int
 store_report_list(struct store *st, const struct scope *sc, const char *period, int status,
 		  int late_only, int64_t after_id, int limit,
-		  int (*cb)(const struct hazard_report *, void *), void *arg, int *more,
-		  struct error *e)
+		  int (*cb)(const struct hazard_report *, void *), void *arg, int64_t *total,
+		  int *more, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct hazard_report *rep = malloc(sizeof(*rep));
@@ -189,6 +189,13 @@ store_report_list(struct store *st, const struct scope *sc, const char *period, 
 		*more = 0;
 	if (rep == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (total != NULL &&
+	    ((s = st_stmt(st, STMT_REPORT_COUNT, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
+	     ops->bind_text(s, 5, period, e) != 0 || ops->bind_int(s, 6, status, e) != 0 ||
+	     ops->bind_int(s, 7, late_only != 0, e) != 0 || st_count(st, s, total, e) != 0)) {
+		free(rep);
+		return -1;
+	}
 	if ((s = st_stmt(st, STMT_REPORT_LIST, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
 	    ops->bind_text(s, 5, period, e) != 0 || ops->bind_int(s, 6, status, e) != 0 ||
 	    ops->bind_int(s, 7, late_only != 0, e) != 0 || ops->bind_int(s, 8, after_id, e) != 0 ||
@@ -214,7 +221,7 @@ store_report_list(struct store *st, const struct scope *sc, const char *period, 
 int
 store_report_missing(struct store *st, const struct scope *sc, const char *period, int64_t after_id,
 		     int limit, int (*cb)(int64_t, const char *, const char *, void *), void *arg,
-		     int *more, struct error *e)
+		     int64_t *total, int *more, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct db_stmt *s;
@@ -223,6 +230,11 @@ store_report_missing(struct store *st, const struct scope *sc, const char *perio
 
 	if (more)
 		*more = 0;
+	if (total != NULL &&
+	    ((s = st_stmt(st, STMT_REPORT_MISSING_COUNT, e)) == NULL ||
+	     st_bind_scope(st, s, sc, e) != 0 || ops->bind_text(s, 5, period, e) != 0 ||
+	     st_count(st, s, total, e) != 0))
+		return -1;
 	if ((s = st_stmt(st, STMT_REPORT_MISSING, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
 	    ops->bind_text(s, 5, period, e) != 0 || ops->bind_int(s, 6, after_id, e) != 0 ||
 	    ops->bind_int(s, 7, limit + 1, e) != 0)

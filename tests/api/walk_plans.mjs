@@ -184,6 +184,15 @@ export function planWalk(getW, getP) {
       check: (res) => { assert.equal(res.json.id, idOf(key)); assert.ok(Array.isArray(res.json.nodes) && res.json.nodes.length >= 4); },
       unchanged(res) { if (key) assert.ok(!res.text.includes('重点任务'), 'the refusal does not show the plan'); },
     })),
+    'GET /api/v1/plans/{id}/source': readTargets.map(([key, label, expect]) => ({
+      label, expect,
+      send: (t) => get(`${API}/plans/${idOf(key)}/source`, { token: t }),
+      check: (res) => {
+        assert.match(res.headers.get('content-type') || '', /^text\/plain/);
+        assert.ok(res.text.includes('安全生产专项整治三年行动'), 'the document as it was imported');
+      },
+      unchanged(res) { if (key) assert.ok(!res.text.includes('重点任务'), 'the refusal does not show the plan'); },
+    })),
     'POST /api/v1/plans/{id}/units': [
       mapUnit("a unit of 拉萨's plan to a 拉萨 org", 'lhasa', '市公安局', ['lhasaDept', 'lhasaOffice'], managers(200, 200)),
       mapUnit("a unit of 拉萨's plan to another city's org", 'lhasa', '市交通运输局', ['shigatseDept', 'shigatseOffice'], managers(200, 422)),
