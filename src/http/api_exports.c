@@ -184,6 +184,7 @@ struct srow {
 	struct req *r;
 	struct exporter *x;
 	int rc;
+	int totals;      /* total rows written */
 };
 
 static void
@@ -226,6 +227,7 @@ stats_total_row(const struct hazard_stats_row *s, void *arg)
 
 	c->rc |= export_text(c->x, "合计");
 	stats_cells(c->x, s, &c->rc);
+	c->totals++;
 	return 0;
 }
 
@@ -264,7 +266,10 @@ api_export_stats(struct req *r, struct error *e)
 	    store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_CHILD_REGION,
 			       stats_region_row, &c, e) != 0 ||
 	    store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_TOTAL,
-			       stats_total_row, &c, e) != 0 || c.rc != 0) {
+			       stats_total_row, &c, e) != 0 ||
+	    /* no hazard at all still has a total: zero */
+	    (c.totals == 0 && stats_total_row(&(struct hazard_stats_row){ .key = "" }, &c) != 0) ||
+	    c.rc != 0) {
 		export_close(c.x, e);
 		if (c.rc != 0)
 			err_set(e, ERR_IO, NULL, "cannot write the export");

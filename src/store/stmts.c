@@ -411,13 +411,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"p.period_start, p.period_end, p.report_day, p.status, p.version, p.created_at, "
 		"(SELECT COUNT(*) FROM plan_nodes n WHERE n.plan_id = p.id), "
 		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id) FROM plans p "
-		"WHERE p.id = $5 AND $3 = 0 AND p.region_code BETWEEN $1 AND $2", NULL },
+		"WHERE p.id = $4 AND $3 = 0 AND p.region_code BETWEEN $1 AND $2", NULL },
 	[STMT_PLAN_LIST] = { "plan_list",
 		"SELECT p.id, p.title, p.issuer, p.doc_number, p.issued_on, p.region_code, "
 		"p.period_start, p.period_end, p.report_day, p.status, p.version, p.created_at, "
 		"(SELECT COUNT(*) FROM plan_nodes n WHERE n.plan_id = p.id), "
 		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id) FROM plans p "
-		"WHERE $3 = 0 AND p.region_code BETWEEN $1 AND $2 AND p.id > $5 ORDER BY p.id LIMIT $6",
+		"WHERE $3 = 0 AND p.region_code BETWEEN $1 AND $2 AND p.id > $4 ORDER BY p.id LIMIT $5",
 		NULL },
 	[STMT_PLAN_NODES] = { "plan_nodes",
 		"SELECT seq, parent_seq, kind, label, title, line, deadline, lead, co, localities, detail "

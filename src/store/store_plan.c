@@ -47,7 +47,7 @@ store_plan_get(struct store *st, const struct scope *sc, int64_t id, struct plan
 	enum db_step r;
 
 	if ((s = st_stmt(st, STMT_PLAN_GET, e)) == NULL || bind_plan_scope(st, s, sc, e) != 0 ||
-	    st->db->ops->bind_int(s, 5, id, e) != 0)
+	    st->db->ops->bind_int(s, 4, id, e) != 0)
 		return -1;
 	if ((r = st->db->ops->step(s, e)) == DB_ROW)
 		read_plan(st, s, out);
@@ -137,7 +137,7 @@ store_plan_list(struct store *st, const struct scope *sc, int64_t after_id, int 
 			      bind_plan_scope(st, s, sc, e) != 0 || st_count(st, s, total, e) != 0))
 		return -1;
 	if ((s = st_stmt(st, STMT_PLAN_LIST, e)) == NULL || bind_plan_scope(st, s, sc, e) != 0 ||
-	    ops->bind_int(s, 5, after_id, e) != 0 || ops->bind_int(s, 6, limit + 1, e) != 0)
+	    ops->bind_int(s, 4, after_id, e) != 0 || ops->bind_int(s, 5, limit + 1, e) != 0)
 		return -1;
 	while ((r = ops->step(s, e)) == DB_ROW) {
 		if (n++ == limit) {
