@@ -33,6 +33,21 @@ static const char *const listing_zh[LIST__MAX] = {
 
 enum sheet { SHEET_LIST, SHEET_LEDGER, SHEET_LISTED, SHEET__MAX };
 
+#define EXPORT_PATH_MAX 64
+
+/* A new empty temporary file for an export; its path in path. */
+static int
+export_tmp(char path[EXPORT_PATH_MAX], struct error *e)
+{
+	int fd;
+
+	snprintf(path, EXPORT_PATH_MAX, "/tmp/hazardnet-export-%s", "XXXXXX");
+	if ((fd = mkstemp(path)) < 0)
+		return err_set(e, ERR_IO, NULL, "cannot create a temporary file");
+	close(fd);
+	return 0;
+}
+
 static const char *const list_cols[] = { "隐患编号", "企业", "区划代码", "隐患名称", "类别", "等级",
 	"来源", "发现日期", "状态", "整改期限", "是否逾期", "销号日期", "按期销号" };
 static const int list_widths[] = { 24, 30, 14, 36, 14, 10, 10, 12, 8, 12, 8, 12, 8 };
@@ -112,8 +127,8 @@ export_hazards(struct req *r, enum sheet sheet, struct error *e)
 	struct xrow c = { .sheet = sheet, .today = http_today() };
 	enum export_format fmt;
 	size_t plen = strlen(r->path);
-	char path[] = "/tmp/hazardnet-export-XXXXXX";
-	int fd, more = 1;
+	char path[EXPORT_PATH_MAX];
+	int more = 1;
 
 	fmt = plen > 5 && strcmp(r->path + plen - 5, ".xlsx") == 0 ? EXPORT_XLSX : EXPORT_CSV;
 	if (http_hazard_filter(r, &f, e) != 0)
@@ -127,9 +142,8 @@ export_hazards(struct req *r, enum sheet sheet, struct error *e)
 	f.by_due = 0;
 	f.limit = 500;
 	f.after_id = 0;
-	if ((fd = mkstemp(path)) < 0)
-		return err_set(e, ERR_IO, NULL, "cannot create a temporary file");
-	close(fd);
+	if (export_tmp(path, e) != 0)
+		return -1;
 	if ((c.x = export_open(fmt, path, sheets[sheet].title, e)) == NULL)
 		goto out_unlink;
 	if (export_header(c.x, sheets[sheet].cols, sheets[sheet].widths, sheets[sheet].ncols) != 0) {
@@ -239,13 +253,12 @@ api_export_stats(struct req *r, struct error *e)
 		"逾期未整改", "延期", "整改率(%)", "按期整改率(%)", "平均整改天数" };
 	static const int widths[] = { 20, 10, 10, 12, 10, 12, 8, 12, 14, 14 };
 	const char *period = http_query(r, "period"), *region = http_query(r, "region"), *v;
-	char from[DATE_LEN], to[DATE_LEN], today[DATE_LEN], title[64], path[] = "/tmp/hazardnet-export-XXXXXX";
+	char from[DATE_LEN], to[DATE_LEN], today[DATE_LEN], title[64], path[EXPORT_PATH_MAX];
 	int32_t f, t, due;
 	int64_t industry = 0;
 	size_t plen = strlen(r->path);
 	enum export_format fmt = plen > 5 && strcmp(r->path + plen - 5, ".xlsx") == 0 ? EXPORT_XLSX : EXPORT_CSV;
 	struct srow c = { .r = r };
-	int fd;
 
 	if (period == NULL || report_period(period, &f, &t, &due) != 0)
 		return err_set(e, ERR_INVALID, "period", "period is required: 2026-Q3 or 2026");
@@ -257,9 +270,8 @@ api_export_stats(struct req *r, struct error *e)
 	date_format(t, to);
 	date_format(http_today(), today);
 	snprintf(title, sizeof(title), "隐患统计 %s", period);
-	if ((fd = mkstemp(path)) < 0)
-		return err_set(e, ERR_IO, NULL, "cannot create a temporary file");
-	close(fd);
+	if (export_tmp(path, e) != 0)
+		return -1;
 	if ((c.x = export_open(fmt, path, title, e)) == NULL)
 		goto out_unlink;
 	if (export_header(c.x, cols, widths, 10) != 0 ||
