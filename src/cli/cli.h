@@ -65,6 +65,7 @@ CMD_DECL(backup);
 CMD_DECL(restore);
 CMD_DECL(audit);
 CMD_DECL(jobs);
+CMD_DECL(gen);
 CMD_DECL(help);
 CMD_DECL(version);
 #undef CMD_DECL
