@@ -69,7 +69,12 @@
  * $13 listed only (0/1), $14 enterprise (0 any), $15 text: '' none; SQLite: a
  * substring, PostgreSQL: an ILIKE pattern. */
 #define HZ_FILTER_BASE \
-	" AND ($5 < 0 OR h.status = $5) AND ($6 < 0 OR h.grade = $6) " \
+	" AND ($5 < 0 OR h.status = $5)" HZ_FILTER_REST
+/* With a status given it is an equality, so that the (status, due, id)
+ * index can drive the query (an OR with a parameter defeats the planner). */
+#define HZ_FILTER_ST_BASE " AND h.status = $5" HZ_FILTER_REST
+#define HZ_FILTER_REST \
+	" AND ($6 < 0 OR h.grade = $6) " \
 	"AND ($7 < 0 OR h.source = $7) AND ($8 = 0 OR h.industry_id = $8) " \
 	"AND h.region_code BETWEEN $9 AND $10 " \
 	"AND ($11 = 0 OR (h.status < 3 AND h.deadline <> '' AND h.deadline < $12)) " \
@@ -78,6 +83,10 @@
 #define HZ_FILTER_SQLITE HZ_FILTER_BASE \
 	"AND ($15 = '' OR instr(h.title || ' ' || h.description, $15) > 0)"
 #define HZ_FILTER_PG HZ_FILTER_BASE \
+	"AND ($15 = '' OR (h.title || ' ' || h.description) ILIKE $15)"
+#define HZ_FILTER_ST_SQLITE HZ_FILTER_ST_BASE \
+	"AND ($15 = '' OR instr(h.title || ' ' || h.description, $15) > 0)"
+#define HZ_FILTER_ST_PG HZ_FILTER_ST_BASE \
 	"AND ($15 = '' OR (h.title || ' ' || h.description) ILIKE $15)"
 /* SQLite with a query of three characters or more: the trigram index. */
 #define HZ_FILTER_FTS HZ_FILTER_BASE \
@@ -253,14 +262,27 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17",
 		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_PG
 		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17" },
+	[STMT_HAZARD_LIST_DUE_ST] = { "hazard_list_due_st",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_ST_SQLITE
+		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_ST_PG
+		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17" },
+	[STMT_HAZARD_LIST_NEWEST_ST] = { "hazard_list_newest_st",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_ST_SQLITE
+		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_ST_PG
+		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17" },
+	[STMT_HAZARD_COUNT_ST] = { "hazard_count_st",
+		"SELECT COUNT(*)" " FROM hazards h " "WHERE " SCOPE_HAZARD HZ_FILTER_ST_SQLITE,
+		"SELECT COUNT(*)" " FROM hazards h " "WHERE " SCOPE_HAZARD HZ_FILTER_ST_PG },
 	[STMT_HAZARD_LIST_FTS] = { "hazard_list_fts",
 		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_FTS
 		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17", NULL },
 	[STMT_HAZARD_COUNT] = { "hazard_count",
-		"SELECT COUNT(*)" HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_SQLITE,
-		"SELECT COUNT(*)" HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_PG },
+		"SELECT COUNT(*)" " FROM hazards h " "WHERE " SCOPE_HAZARD HZ_FILTER_SQLITE,
+		"SELECT COUNT(*)" " FROM hazards h " "WHERE " SCOPE_HAZARD HZ_FILTER_PG },
 	[STMT_HAZARD_COUNT_FTS] = { "hazard_count_fts",
-		"SELECT COUNT(*)" HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_FTS, NULL },
+		"SELECT COUNT(*)" " FROM hazards h " "WHERE " SCOPE_HAZARD HZ_FILTER_FTS, NULL },
 	[STMT_HAZARD_ALL] = { "hazard_all",
 		"SELECT " HZ_COLS HZ_FROM "WHERE h.id > $1 ORDER BY h.id LIMIT $2", NULL },
 	[STMT_HAZARD_EVENT_INSERT] = { "hazard_event_insert",
@@ -347,11 +369,15 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT sha256, kind, mime, size, name, uploaded_by, at FROM attachments "
 		"WHERE hazard_id = $1 AND sha256 = $2 AND kind = $3", NULL },
 
-	/* Live hazards whose deadline is on or before $1 (today + 3). */
+	/* Live hazards due exactly on $1 (today + 3), or overdue (before $2,
+	 * today) and not yet told so; a page after id $3 of at most $4. The
+	 * status list and `due` let the (status, due) index answer it. */
 	[STMT_JOBS_DUE] = { "jobs_due",
 		"SELECT h.id, h.code, h.title, h.enterprise_id, h.region_code, "
 		"COALESCE(h.industry_id, 0), h.grade, h.deadline FROM hazards h "
-		"WHERE h.status < 3 AND h.deadline <> '' AND h.deadline <= $1 ORDER BY h.id", NULL },
+		"WHERE h.status IN (0, 1, 2) AND (h.due = $1 OR (h.due < $2 AND NOT EXISTS "
+		"(SELECT 1 FROM notifications n WHERE n.hazard_id = h.id AND n.kind = 'overdue' "
+		"AND n.due = h.deadline))) AND h.id > $3 ORDER BY h.id LIMIT $4", NULL },
 
 #define HR_COLS \
 	"r.id, r.enterprise_id, COALESCE(o.name, ''), r.region_code, r.period, r.due, r.found, " \
@@ -626,6 +652,10 @@ const char *const migrations_sqlite[] = {
 	" UNIQUE (plan_id, node_seq, org_id));"
 	"CREATE INDEX tasks_org ON tasks (org_id, plan_id);"
 	"CREATE INDEX tasks_region ON tasks (region_code, id);",
+	/* 5: the daily job asks whether a hazard was told it is overdue; counts
+	 * of a status in a region subtree read an index, not the table */
+	"CREATE INDEX notifications_hazard ON notifications (hazard_id, kind, due);"
+	"CREATE INDEX hazards_status_region ON hazards (status, region_code);",
 };
 
 const char *const migrations_pg[] = {
@@ -747,6 +777,10 @@ const char *const migrations_pg[] = {
 	" UNIQUE (plan_id, node_seq, org_id));"
 	"CREATE INDEX tasks_org ON tasks (org_id, plan_id);"
 	"CREATE INDEX tasks_region ON tasks (region_code, id);",
+	/* 5: the daily job asks whether a hazard was told it is overdue; counts
+	 * of a status in a region subtree read an index, not the table */
+	"CREATE INDEX notifications_hazard ON notifications (hazard_id, kind, due);"
+	"CREATE INDEX hazards_status_region ON hazards (status, region_code);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

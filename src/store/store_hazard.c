@@ -247,85 +247,112 @@ notify_major(struct store *st, const struct hazard *h, struct error *e)
 	return notify_region(st, h, "major_reported", title, "", NULL, e);
 }
 
+/* What the daily job needs of a hazard: a few columns, not the whole row. */
+struct job_hazard {
+	int64_t id, enterprise_id, industry_id;
+	char code[40];
+	char title[HZ_TITLE_MAX];
+	char region_code[REGION_CODE_LEN + 1];
+	char deadline[DATE_LEN];
+	int major;
+};
+
+#define JOBS_PAGE 500
+
+/* Tell one page of hazards, in its own short transaction. */
+static int
+jobs_page(struct store *st, const struct job_hazard *js, size_t n, int32_t today,
+	  struct deadline_report *out, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s = NULL;
+	char now[TIME_LEN], title[NAME_MAX_BYTES];
+	struct hazard h;
+
+	store_now(now, sizeof(now));
+	if (st_begin(st, e) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct job_hazard *j = &js[i];
+		int32_t dl;
+		int overdue;
+
+		if (date_parse(j->deadline, &dl) != 0)
+			continue;
+		overdue = today > dl;
+		snprintf(title, sizeof(title), "%s %s：%.*s（期限 %s）",
+			 overdue ? "隐患已逾期" : "隐患3日内到期", j->code,
+			 (int)utf8_prefix(j->title, 200), j->title, j->deadline);
+		if ((s = st_stmt(st, STMT_NOTIFY_ORG, e)) == NULL ||
+		    st_bindf(st, s, e, "itittt", j->enterprise_id, overdue ? "overdue" : "due_soon",
+			     j->id, title, j->deadline, now) != 0 || ops->step(s, e) == DB_ERROR)
+			goto out_rollback;
+		*(overdue ? &out->overdue : &out->due_soon) += ops->changes(s);
+		ops->reset(s);
+		if (overdue && j->major) {
+			memset(&h, 0, sizeof(h));
+			h.id = j->id;
+			h.industry_id = j->industry_id;
+			memcpy(h.region_code, j->region_code, sizeof(h.region_code));
+			snprintf(title, sizeof(title), "重大事故隐患逾期未整改 %s：%.*s（期限 %s）",
+				 j->code, (int)utf8_prefix(j->title, 200), j->title, j->deadline);
+			if (notify_region(st, &h, "escalated", title, j->deadline, &out->escalated, e) != 0)
+				goto out_rollback;
+		}
+	}
+	return st_commit(st, e);
+out_rollback:
+	if (s != NULL)
+		ops->reset(s);
+	st_rollback(st);
+	return -1;
+}
+
 int
 store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *out,
 		     struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
+	struct job_hazard *js = calloc(JOBS_PAGE, sizeof(*js));
 	struct db_stmt *s;
-	struct hazard *hs = NULL, *nh;
-	size_t n = 0, cap = 0;
 	enum db_step r;
-	char limit[DATE_LEN], now[TIME_LEN], title[NAME_MAX_BYTES];
+	char soon[DATE_LEN], now[DATE_LEN];
+	int64_t after = 0;
+	size_t n;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
-	date_format(today + 3, limit);
-	if ((s = st_stmt(st, STMT_JOBS_DUE, e)) == NULL || st_bindf(st, s, e, "t", limit) != 0)
-		return -1;
-	while ((r = ops->step(s, e)) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((nh = realloc(hs, cap * sizeof(*hs))) == NULL) {
-				ops->reset(s);
-				err_set(e, ERR_INTERNAL, NULL, "out of memory");
-				goto out_free;
-			}
-			hs = nh;
-		}
-		memset(&hs[n], 0, sizeof(hs[n]));
-		hs[n].id = ops->col_int(s, 0);
-		st_col_copy(st, s, 1, hs[n].code, sizeof(hs[n].code));
-		st_col_copy(st, s, 2, hs[n].title, sizeof(hs[n].title));
-		hs[n].enterprise_id = ops->col_int(s, 3);
-		st_col_copy(st, s, 4, hs[n].region_code, sizeof(hs[n].region_code));
-		hs[n].industry_id = ops->col_int(s, 5);
-		hs[n].grade = ops->col_int(s, 6) == HG_MAJOR ? HG_MAJOR : HG_GENERAL;
-		st_col_copy(st, s, 7, hs[n].deadline, sizeof(hs[n].deadline));
-		n++;
-	}
-	ops->reset(s);
-	if (r == DB_ERROR)
-		goto out_free;
-	store_now(now, sizeof(now));
-	if (st_begin(st, e) != 0)
-		goto out_free;
-	for (size_t i = 0; i < n; i++) {
-		const struct hazard *h = &hs[i];
-		int32_t dl;
-		int overdue;
-		const char *kind;
+	if (js == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	date_format(today + 3, soon);
+	date_format(today, now);
+	/* Pages of a few hundred, each told in its own transaction: memory stays
+	 * flat and writers wait for one page at most. */
+	do {
+		n = 0;
+		if ((s = st_stmt(st, STMT_JOBS_DUE, e)) == NULL ||
+		    st_bindf(st, s, e, "ttii", soon, now, after, (int64_t)JOBS_PAGE) != 0)
+			goto out_free;
+		while ((r = ops->step(s, e)) == DB_ROW) {
+			struct job_hazard *j = &js[n++];
 
-		if (date_parse(h->deadline, &dl) != 0)
-			continue; /* the query only returns dated hazards */
-		overdue = today > dl;
-		kind = overdue ? "overdue" : "due_soon";
-		if (!overdue && dl != today + 3)
-			continue; /* told three days before, not every day */
-		snprintf(title, sizeof(title), "%s %s：%.*s（期限 %s）",
-			 overdue ? "隐患已逾期" : "隐患3日内到期", h->code,
-			 (int)utf8_prefix(h->title, 200), h->title, h->deadline);
-		if ((s = st_stmt(st, STMT_NOTIFY_ORG, e)) == NULL ||
-		    st_bindf(st, s, e, "itittt", h->enterprise_id, kind, h->id, title, h->deadline,
-			     now) != 0 || ops->step(s, e) == DB_ERROR)
-			goto out_rollback;
-		*(overdue ? &out->overdue : &out->due_soon) += ops->changes(s);
-		ops->reset(s);
-		if (overdue && h->grade == HG_MAJOR) {
-			snprintf(title, sizeof(title), "重大事故隐患逾期未整改 %s：%.*s（期限 %s）",
-				 h->code, (int)utf8_prefix(h->title, 200), h->title, h->deadline);
-			if (notify_region(st, h, "escalated", title, h->deadline, &out->escalated, e) != 0)
-				goto out_rollback;
+			j->id = ops->col_int(s, 0);
+			st_col_copy(st, s, 1, j->code, sizeof(j->code));
+			st_col_copy(st, s, 2, j->title, sizeof(j->title));
+			j->enterprise_id = ops->col_int(s, 3);
+			st_col_copy(st, s, 4, j->region_code, sizeof(j->region_code));
+			j->industry_id = ops->col_int(s, 5);
+			j->major = ops->col_int(s, 6) == HG_MAJOR;
+			st_col_copy(st, s, 7, j->deadline, sizeof(j->deadline));
+			after = j->id;
 		}
-	}
-	rc = st_commit(st, e);
-	goto out_free;
-out_rollback:
-	if (s != NULL)
 		ops->reset(s);
-	st_rollback(st);
+		if (r == DB_ERROR || (n > 0 && jobs_page(st, js, n, today, out, e) != 0))
+			goto out_free;
+	} while (n == JOBS_PAGE);
+	rc = 0;
 out_free:
-	free(hs);
+	free(js);
 	return rc;
 }
 
@@ -589,6 +616,10 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 		} else {
 			snprintf(text, sizeof(text), "%s", f->q);
 		}
+	}
+	if (f->status >= 0 && list != STMT_HAZARD_LIST_FTS) {
+		list = f->by_due ? STMT_HAZARD_LIST_DUE_ST : STMT_HAZARD_LIST_NEWEST_ST;
+		count = STMT_HAZARD_COUNT_ST;
 	}
 	if ((h = malloc(sizeof(*h))) == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
