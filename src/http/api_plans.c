@@ -258,19 +258,155 @@ api_plans_publish(struct req *r, struct error *e)
 	return 0;
 }
 
-static int
-add_task(const struct task_rec *t, void *arg)
+static json_t *
+json_task(const struct task_rec *t)
 {
-	struct pcollect *c = arg;
 	static const char *const st[] = { "not_started", "in_progress", "done" };
 
-	json_array_append_new(c->items, json_pack("{s:I,s:I,s:i,s:I,s:o,s:s,s:o,s:o,s:s,s:I}",
+	return json_pack("{s:I,s:I,s:i,s:I,s:o,s:s,s:o,s:o,s:s,s:i,s:I}",
 		"id", (json_int_t)t->id, "plan_id", (json_int_t)t->plan_id, "node", t->node_seq,
 		"org_id", (json_int_t)t->org_id, "org_name", jstr(t->org_name), "role", t->role,
 		"title", jstr(t->title), "deadline", t->deadline[0] ? jstr(t->deadline) : json_null(),
 		"status", st[t->status >= 0 && t->status <= 2 ? t->status : 0],
-		"version", (json_int_t)t->version));
+		"percent", t->percent, "version", (json_int_t)t->version);
+}
+
+static int
+add_task(const struct task_rec *t, void *arg)
+{
+	struct pcollect *c = arg;
+
+	json_array_append_new(c->items, json_task(t));
 	c->last = t->id;
+	return 0;
+}
+
+const struct field task_report_fields[] = {
+	{ "period", F_STRING, 0, 7, 7, NULL, 0, "YYYY-MM (default: this month)", NULL },
+	{ "text", F_STRING, F_REQUIRED, 1, HZ_TEXT_MAX - 1, NULL, 0, "what was done", NULL },
+	{ "percent", F_INT, F_REQUIRED, 0, 100, NULL, 0, "percent done", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
+};
+
+const struct field reporting_query[] = {
+	{ "period", F_STRING, 0, 7, 7, NULL, 0, "YYYY-MM (default: this month)", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
+};
+
+static json_t *
+json_task_report(const struct task_report *r)
+{
+	return json_pack("{s:I,s:I,s:s,s:o,s:i,s:s,s:b,s:s,s:o,s:o}", "id", (json_int_t)r->id,
+		"task_id", (json_int_t)r->task_id, "period", r->period, "text", jstr(r->text),
+		"percent", r->percent, "due", r->due, "late", r->late, "submitted_at", r->submitted_at,
+		"reporter", jstr(r->reporter), "org_name", jstr(r->org_name));
+}
+
+/* This month (Asia/Shanghai) as "YYYY-MM". */
+static void
+this_month(char out[8])
+{
+	char d[DATE_LEN];
+
+	date_format(http_today(), d);
+	memcpy(out, d, 7);
+	out[7] = '\0';
+}
+
+int
+api_tasks_get(struct req *r, struct error *e)
+{
+	struct task_rec t;
+
+	if (store_task_get(r->st, &r->scope, r->id, &t, e) != 0)
+		return -1;
+	r->out = json_task(&t);
+	return 0;
+}
+
+int
+api_task_report_create(struct req *r, struct error *e)
+{
+	struct task_report *rep = calloc(1, sizeof(*rep));
+	char month[8];
+	const char *period = in_str(r->json, "period", NULL);
+	int rc = -1;
+
+	if (rep == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	this_month(month);
+	if (store_task_report(r->st, &r->actor, &r->scope, r->id, r->user.org_id,
+			      period ? period : month, in_str(r->json, "text", ""),
+			      (int)in_int(r->json, "percent", 0), http_today(), rep, e) == 0) {
+		snprintf(rep->reporter, sizeof(rep->reporter), "%s", r->user.name);
+		r->out = json_task_report(rep);
+		r->status = 201;
+		rc = 0;
+	}
+	free(rep);
+	return rc;
+}
+
+static int
+add_task_report(const struct task_report *rep, void *arg)
+{
+	json_array_append_new((json_t *)arg, json_task_report(rep));
+	return 0;
+}
+
+int
+api_task_reports_list(struct req *r, struct error *e)
+{
+	json_t *items = json_array();
+
+	if (store_task_reports(r->st, &r->scope, r->id, add_task_report, items, e) != 0) {
+		json_decref(items);
+		return -1;
+	}
+	r->out = json_pack("{s:o,s:n,s:I}", "items", items, "next", "total",
+			   (json_int_t)json_array_size(items));
+	return 0;
+}
+
+static int
+add_reporting(const struct reporting_row *row, void *arg)
+{
+	struct pcollect *c = arg;
+
+	json_array_append_new(c->items, json_pack("{s:I,s:o,s:I,s:o,s:o,s:b,s:o,s:o,s:o}",
+		"task_id", (json_int_t)row->task_id, "title", jstr(row->title),
+		"org_id", (json_int_t)row->org_id, "org_name", jstr(row->org_name),
+		"deadline", row->deadline[0] ? jstr(row->deadline) : json_null(),
+		"reported", row->reported,
+		"late", row->reported ? json_boolean(row->late) : json_null(),
+		"percent", row->reported ? json_integer(row->percent) : json_null(),
+		"submitted_at", row->reported ? jstr(row->submitted_at) : json_null()));
+	c->last = row->task_id;
+	return 0;
+}
+
+int
+api_plans_reporting(struct req *r, struct error *e)
+{
+	struct pcollect c = { json_array(), 0, NULL };
+	const char *period = http_query(r, "period");
+	char month[8];
+	int64_t after, total = 0, reported = 0;
+	int limit, more = 0;
+
+	this_month(month);
+	if (period == NULL)
+		period = month;
+	if (http_page(r, &after, &limit, e) != 0 ||
+	    store_plan_reporting(r->st, &r->scope, r->id, period, after, limit, add_reporting, &c,
+				 &total, &reported, &more, e) != 0) {
+		json_decref(c.items);
+		return -1;
+	}
+	http_list(r, c.items, more, c.last, total);
+	json_object_set_new(r->out, "period", json_string(period));
+	json_object_set_new(r->out, "reported", json_integer(reported));
+	json_object_set_new(r->out, "missing", json_integer(total - reported));
 	return 0;
 }
 

@@ -225,6 +225,10 @@ int api_plans_map_unit(struct req *r, struct error *e);
 int api_plans_source(struct req *r, struct error *e);
 int api_plans_publish(struct req *r, struct error *e);
 int api_tasks_list(struct req *r, struct error *e);
+int api_tasks_get(struct req *r, struct error *e);
+int api_task_report_create(struct req *r, struct error *e);
+int api_task_reports_list(struct req *r, struct error *e);
+int api_plans_reporting(struct req *r, struct error *e);
 int api_reports_get(struct req *r, struct error *e);
 int api_reports_submit(struct req *r, struct error *e);
 int api_reports_list(struct req *r, struct error *e);
@@ -256,5 +260,7 @@ extern const struct field plan_create_fields[];
 extern const struct field plan_unit_fields[];
 extern const struct field plan_publish_fields[];
 extern const struct field task_query[];
+extern const struct field task_report_fields[];
+extern const struct field reporting_query[];
 
 #endif

@@ -91,6 +91,13 @@ const struct route routes[] = {
 	{ M_POST, "/api/v1/plans/{id}/publish", api_plans_publish, R_WRITE,
 	  "publish a draft: one task per node and unit", plan_publish_fields, NULL },
 	{ M_GET, "/api/v1/tasks", api_tasks_list, 0, "tasks of the orgs you see", NULL, task_query },
+	{ M_GET, "/api/v1/tasks/{id}", api_tasks_get, 0, "one task", NULL, NULL },
+	{ M_POST, "/api/v1/tasks/{id}/reports", api_task_report_create, R_WRITE,
+	  "file the month's progress report of a task of your org", task_report_fields, NULL },
+	{ M_GET, "/api/v1/tasks/{id}/reports", api_task_reports_list, 0,
+	  "a task's progress reports, newest first", NULL, NULL },
+	{ M_GET, "/api/v1/plans/{id}/reporting", api_plans_reporting, 0,
+	  "who has reported for a month on a plan's tasks", NULL, reporting_query },
 	{ M_GET, "/api/v1/stats/hazards", api_stats_hazards, 0,
 	  "hazard statistics and 动态清零 of a region, industry and year", NULL, stats_query },
 };

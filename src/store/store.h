@@ -452,7 +452,56 @@ struct task_rec {
 	char deadline[DATE_LEN];
 	int status;                     /* 0 not started, 1 in progress, 2 done */
 	int64_t version;
+	int percent;                    /* as last reported */
+	int report_day;                 /* the plan's, 0: the month's last day */
+	char region_code[REGION_CODE_LEN + 1];
 };
+
+struct task_report {
+	int64_t id, task_id;
+	char period[8];                 /* "YYYY-MM" */
+	char text[HZ_TEXT_MAX];
+	int percent;
+	char due[DATE_LEN];
+	int late;
+	char submitted_at[TIME_LEN];
+	char reporter[TEXT_SMALL];
+	char org_name[NAME_MAX_BYTES];
+};
+
+/* One task of an org s sees, else ERR_NOT_FOUND. */
+int store_task_get(struct store *st, const struct scope *s, int64_t id, struct task_rec *out,
+		   struct error *e);
+
+/*
+ * File the progress report of task id for period ("YYYY-MM", not after
+ * today's month) by a user of the task's own org (else ERR_FORBIDDEN):
+ * due on the plan's report day of that month (its last day when none), late
+ * when today is after it; the task's percent and status follow. A second
+ * report for the same month is ERR_CONFLICT.
+ */
+int store_task_report(struct store *st, const struct actor *a, const struct scope *s,
+		      int64_t id, int64_t user_org, const char *period, const char *text,
+		      int percent, int32_t today, struct task_report *out, struct error *e);
+
+/* The reports of task id, newest first, if s sees the task. */
+int store_task_reports(struct store *st, const struct scope *s, int64_t id,
+		       int (*cb)(const struct task_report *, void *), void *arg, struct error *e);
+
+struct reporting_row {
+	int64_t task_id, org_id;
+	char title[PLAN_TITLE_MAX];
+	char org_name[NAME_MAX_BYTES];
+	char deadline[DATE_LEN];
+	int reported, late, percent;
+	char submitted_at[TIME_LEN];
+};
+
+/* Who has reported for period on plan id (the tasks s sees). */
+int store_plan_reporting(struct store *st, const struct scope *s, int64_t plan_id,
+			 const char *period, int64_t after_id, int limit,
+			 int (*cb)(const struct reporting_row *, void *), void *arg,
+			 int64_t *total, int64_t *reported, int *more, struct error *e);
 
 /* Tasks of the orgs s sees; plan/org 0 any; overdue_only as of today. */
 int store_task_list(struct store *st, const struct scope *s, int64_t plan_id, int64_t org_id,

@@ -482,6 +482,7 @@ store_task_list(struct store *st, const struct scope *sc, int64_t plan_id, int64
 		st_col_copy(st, s, 7, t->deadline, sizeof(t->deadline));
 		t->status = (int)ops->col_int(s, 8);
 		t->version = ops->col_int(s, 9);
+		t->percent = (int)ops->col_int(s, 10);
 		if (cb(t, arg) != 0)
 			break;
 	}
@@ -489,5 +490,223 @@ store_task_list(struct store *st, const struct scope *sc, int64_t plan_id, int64
 	rc = r == DB_ERROR ? -1 : 0;
 out_free:
 	free(t);
+	return rc;
+}
+
+/* ---- progress reports of tasks ---- */
+
+static void
+read_task(struct store *st, struct db_stmt *s, struct task_rec *t)
+{
+	const struct db_ops *ops = st->db->ops;
+
+	memset(t, 0, sizeof(*t));
+	t->id = ops->col_int(s, 0);
+	t->plan_id = ops->col_int(s, 1);
+	t->node_seq = (int)ops->col_int(s, 2);
+	t->org_id = ops->col_int(s, 3);
+	st_col_copy(st, s, 4, t->org_name, sizeof(t->org_name));
+	st_col_copy(st, s, 5, t->role, sizeof(t->role));
+	st_col_copy(st, s, 6, t->title, sizeof(t->title));
+	st_col_copy(st, s, 7, t->deadline, sizeof(t->deadline));
+	t->status = (int)ops->col_int(s, 8);
+	t->version = ops->col_int(s, 9);
+	t->percent = (int)ops->col_int(s, 10);
+	t->report_day = (int)ops->col_int(s, 11);
+	st_col_copy(st, s, 12, t->region_code, sizeof(t->region_code));
+}
+
+int
+store_task_get(struct store *st, const struct scope *sc, int64_t id, struct task_rec *out,
+	       struct error *e)
+{
+	struct db_stmt *s;
+	enum db_step r;
+
+	if ((s = st_stmt(st, STMT_TASK_GET, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
+	    st->db->ops->bind_int(s, 5, id, e) != 0)
+		return -1;
+	if ((r = st->db->ops->step(s, e)) == DB_ROW)
+		read_task(st, s, out);
+	st->db->ops->reset(s);
+	if (r == DB_ERROR)
+		return -1;
+	if (r == DB_DONE)
+		return err_set(e, ERR_NOT_FOUND, "id", "no task %lld", (long long)id);
+	return 0;
+}
+
+/* The due date of a month's report: the plan's report day, clipped to the
+ * month, or its last day. -1 when period is not "YYYY-MM". */
+static int
+report_due(const char *period, int report_day, int32_t *due, int32_t *first)
+{
+	int y, m;
+
+	if (period == NULL || strlen(period) != 7 || period[4] != '-' ||
+	    sscanf(period, "%4d-%2d", &y, &m) != 2 || y < 2000 || y > 2100 || m < 1 || m > 12)
+		return -1;
+	*first = date_from_ymd(y, m, 1);
+	*due = date_from_ymd(y, m, report_day > 0 && report_day <= date_month_days(y, m)
+				       ? report_day : date_month_days(y, m));
+	return 0;
+}
+
+int
+store_task_report(struct store *st, const struct actor *a, const struct scope *sc, int64_t id,
+		  int64_t user_org, const char *period, const char *text, int percent,
+		  int32_t today, struct task_report *out, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct task_rec t;
+	struct db_stmt *s;
+	struct sbuf b = { 0 };
+	int32_t due, first;
+	char ddue[DATE_LEN], now[TIME_LEN];
+	enum db_step r;
+
+	if (report_due(period, 0, &due, &first) != 0)
+		return err_set(e, ERR_INVALID, "period", "'%s' is not a month (YYYY-MM)", period);
+	if (first > today)
+		return err_set(e, ERR_INVALID, "period", "the month %s has not begun", period);
+	if (st_begin(st, e) != 0)
+		return -1;
+	if (store_task_get(st, sc, id, &t, e) != 0)
+		goto out_rollback;
+	if (user_org != t.org_id) {
+		err_set(e, ERR_FORBIDDEN, NULL, "only %s reports on its own task", t.org_name);
+		goto out_rollback;
+	}
+	report_due(period, t.report_day, &due, &first);
+	date_format(due, ddue);
+	store_now(now, sizeof(now));
+	if ((s = st_stmt(st, STMT_TASK_REPORT_INSERT, e)) == NULL ||
+	    st_bindf(st, s, e, "ittitiit", id, period, text, (int64_t)percent, ddue,
+		     (int64_t)(today > due), a ? a->user_id : (int64_t)0, now) != 0)
+		goto out_rollback;
+	if ((r = ops->step(s, e)) != DB_ROW) {
+		ops->reset(s);
+		if (r == DB_DONE)
+			err_set(e, ERR_CONFLICT, "period", "the %s report of this task is in already", period);
+		goto out_rollback;
+	}
+	out->id = ops->col_int(s, 0);
+	ops->reset(s);
+	if ((s = st_stmt(st, STMT_TASK_PROGRESS, e)) == NULL ||
+	    st_bindf(st, s, e, "iiit", id, (int64_t)percent, (int64_t)(percent >= 100 ? 2 : 1),
+		     now) != 0 || st_exec(st, s, e) != 0)
+		goto out_rollback;
+	sbuf_kvi(&b, "task_id", id);
+	sbuf_kv(&b, "period", period);
+	sbuf_kvi(&b, "percent", percent);
+	sbuf_kv(&b, "text", text);
+	sbuf_kv(&b, "due", ddue);
+	if (st_audit_snap(st, a, t.region_code, "task.report", "task_report", out->id, &b, e) != 0)
+		goto out_rollback;
+	out->task_id = id;
+	snprintf(out->period, sizeof(out->period), "%s", period);
+	snprintf(out->text, sizeof(out->text), "%s", text);
+	out->percent = percent;
+	memcpy(out->due, ddue, sizeof(out->due));
+	out->late = today > due;
+	memcpy(out->submitted_at, now, sizeof(out->submitted_at));
+	snprintf(out->reporter, sizeof(out->reporter), "%s", a ? a->login : "");
+	snprintf(out->org_name, sizeof(out->org_name), "%s", t.org_name);
+	return st_commit(st, e);
+out_rollback:
+	st_rollback(st);
+	return -1;
+}
+
+int
+store_task_reports(struct store *st, const struct scope *sc, int64_t id,
+		   int (*cb)(const struct task_report *, void *), void *arg, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct task_report *r = malloc(sizeof(*r));
+	struct task_rec t;
+	struct db_stmt *s;
+	enum db_step step = DB_ERROR;
+	int rc = -1;
+
+	if (r == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (store_task_get(st, sc, id, &t, e) != 0 || (s = st_stmt(st, STMT_TASK_REPORTS, e)) == NULL ||
+	    st_bindf(st, s, e, "i", id) != 0)
+		goto out_free;
+	while ((step = ops->step(s, e)) == DB_ROW) {
+		memset(r, 0, sizeof(*r));
+		r->id = ops->col_int(s, 0);
+		r->task_id = ops->col_int(s, 1);
+		st_col_copy(st, s, 2, r->period, sizeof(r->period));
+		st_col_copy(st, s, 3, r->text, sizeof(r->text));
+		r->percent = (int)ops->col_int(s, 4);
+		st_col_copy(st, s, 5, r->due, sizeof(r->due));
+		r->late = (int)ops->col_int(s, 6);
+		st_col_copy(st, s, 7, r->submitted_at, sizeof(r->submitted_at));
+		st_col_copy(st, s, 8, r->reporter, sizeof(r->reporter));
+		st_col_copy(st, s, 9, r->org_name, sizeof(r->org_name));
+		if (cb(r, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+	rc = step == DB_ERROR ? -1 : 0;
+out_free:
+	free(r);
+	return rc;
+}
+
+int
+store_plan_reporting(struct store *st, const struct scope *sc, int64_t plan_id, const char *period,
+		     int64_t after_id, int limit, int (*cb)(const struct reporting_row *, void *),
+		     void *arg, int64_t *total, int64_t *reported, int *more, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct reporting_row *row = malloc(sizeof(*row));
+	struct plan_rec p;
+	struct db_stmt *s;
+	enum db_step r = DB_ERROR;
+	int n = 0, rc = -1;
+
+	*more = 0;
+	if (row == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (store_plan_get(st, sc, plan_id, &p, e) != 0 ||
+	    (s = st_stmt(st, STMT_PLAN_REPORTING_COUNT, e)) == NULL ||
+	    st_bind_scope(st, s, sc, e) != 0 || ops->bind_int(s, 5, plan_id, e) != 0 ||
+	    ops->bind_text(s, 6, period, e) != 0)
+		goto out_free;
+	if ((r = ops->step(s, e)) == DB_ROW) {
+		*total = ops->col_int(s, 0);
+		*reported = ops->col_int(s, 1);
+	}
+	ops->reset(s);
+	if (r == DB_ERROR || (s = st_stmt(st, STMT_PLAN_REPORTING, e)) == NULL ||
+	    st_bind_scope(st, s, sc, e) != 0 || ops->bind_int(s, 5, plan_id, e) != 0 ||
+	    ops->bind_text(s, 6, period, e) != 0 || ops->bind_int(s, 7, after_id, e) != 0 ||
+	    ops->bind_int(s, 8, limit + 1, e) != 0)
+		goto out_free;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		if (n++ == limit) {
+			*more = 1;
+			break;
+		}
+		memset(row, 0, sizeof(*row));
+		row->task_id = ops->col_int(s, 0);
+		st_col_copy(st, s, 1, row->title, sizeof(row->title));
+		row->org_id = ops->col_int(s, 2);
+		st_col_copy(st, s, 3, row->org_name, sizeof(row->org_name));
+		st_col_copy(st, s, 4, row->deadline, sizeof(row->deadline));
+		row->reported = (int)ops->col_int(s, 5);
+		row->late = (int)ops->col_int(s, 6);
+		row->percent = (int)ops->col_int(s, 7);
+		st_col_copy(st, s, 8, row->submitted_at, sizeof(row->submitted_at));
+		if (cb(row, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+	rc = r == DB_ERROR ? -1 : 0;
+out_free:
+	free(row);
 	return rc;
 }

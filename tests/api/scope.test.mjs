@@ -29,7 +29,7 @@ const all = (status, except = {}) => Object.fromEntries(WHO.map((r) => [r, excep
 const authed = (status, except = {}) => all(status, { anonymous: 401, ...except });
 const adminOnly = (adminStatus) => all(403, { admin: adminStatus, anonymous: 401 });
 
-const STATUS_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 422: 'invalid' };
+const STATUS_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 422: 'invalid' };
 
 let w; // the world of fixtures.mjs
 let hz; // hazards of walk_hazards.mjs

@@ -90,6 +90,32 @@ export function planWalk(getW, getP) {
     [null, 'a plan id that does not exist', authed(404)],
   ];
   const idOf = (key) => (key ? P()[key].id : MISSING_ID);
+  // The task of each walk plan led by its city's 应急管理局 (the regulator's department).
+  const taskIds = {};
+  async function taskOf(key) {
+    if (!key) return MISSING_ID;
+    if (!taskIds[key]) {
+      const w = getW();
+      const dept = key === 'lhasa' ? w.orgs.lhasaDept.id : w.orgs.shigatseDept.id;
+      const r = await get(`${API}/tasks?plan=${P()[key].id}&org=${dept}&limit=500`, { token: await tokenOf('admin') });
+      assertStatus(r, 200, `admin lists the ${key} plan's tasks`);
+      assert.ok(r.json.items.length >= 1, `the ${key} plan has a task of its 应急管理局`);
+      taskIds[key] = r.json.items[0].id;
+    }
+    return taskIds[key];
+  }
+  const taskTargets = [
+    ['lhasa', "a task of 拉萨's published plan", authed(200, readers)],
+    ['shigatse', "a task of another city's plan", authed(404, { admin: 200 })],
+    [null, 'a task id that does not exist', authed(404)],
+  ];
+  const reportOn = (label, key, expect) => ({
+    label, expect,
+    async send(t) {
+      return post(`${API}/tasks/${await taskOf(key)}/reports`, { text: `完成情况${uniq()}`, percent: 40 }, { token: t });
+    },
+    check(res) { assert.equal(res.json.percent, 40); assert.equal(typeof res.json.late, 'boolean'); },
+  });
 
   const create = (label, region, expect) => ({
     label, expect,
@@ -218,5 +244,32 @@ export function planWalk(getW, getP) {
         }
       },
     }],
+    'GET /api/v1/tasks/{id}': taskTargets.map(([key, label, expect]) => ({
+      label, expect,
+      async send(t) { return get(`${API}/tasks/${await taskOf(key)}`, { token: t }); },
+      async check(res) { assert.equal(res.json.id, await taskOf(key)); assert.equal(typeof res.json.percent, 'number'); },
+    })),
+    'GET /api/v1/tasks/{id}/reports': taskTargets.map(([key, label, expect]) => ({
+      label, expect,
+      async send(t) { return get(`${API}/tasks/${await taskOf(key)}/reports`, { token: t }); },
+      check(res) { assert.ok(Array.isArray(res.json.items)); assert.equal(res.json.total, res.json.items.length); },
+    })),
+    'POST /api/v1/tasks/{id}/reports': [
+      // Only the task's own org reports, once a month: the regulator files it,
+      // the inspector of the same department then finds it in already.
+      reportOn("a task of 拉萨's 应急管理局", 'lhasa',
+        all(403, { regulator: 201, inspector: 409, enterprise: 404, anonymous: 401 })),
+      reportOn("a task of another city's department", 'shigatse',
+        all(404, { admin: 403, leader: 403, anonymous: 401 })),
+      reportOn('a task that does not exist', null, all(404, { leader: 403, anonymous: 401 })),
+    ],
+    'GET /api/v1/plans/{id}/reporting': readTargets.map(([key, label, expect]) => ({
+      label, expect,
+      send: (t) => get(`${API}/plans/${idOf(key)}/reporting`, { token: t }),
+      check(res) {
+        assert.equal(res.json.reported + res.json.missing, res.json.total);
+        assert.ok(res.json.items.every((x) => typeof x.reported === 'boolean'));
+      },
+    })),
   };
 }
