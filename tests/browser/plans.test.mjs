@@ -305,7 +305,7 @@ test('the department sees the tasks of its org on its workbench, soonest first',
   await panel.screenshot({ path: f });
   console.log(`# screenshot: ${f}`);
   await page.setViewportSize({ width: 1280, height: 860 });
-  await items.nth(first).getByRole('link').click();
+  await items.nth(first).getByRole('link', { name: '开展危险化学品企业隐患排查' }).click();
   await page.waitForURL(/#\/plans\/\d+\?node=\d+/);
   await page.locator('.panel-outline .on.selected .on-text', { hasText: '开展危险化学品企业隐患排查' }).waitFor();
   // A regulator reads plans but does not map units or publish.

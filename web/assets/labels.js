@@ -114,6 +114,15 @@ export const TASK_STATUS = { not_started: '未开始', in_progress: '进行中',
 
 export const TASK_ROLES = { lead: '牵头', co: '配合', locality: '属地' };
 
+// Monthly progress reports (填报进度) and the office's board (报送情况).
+export const REPORT_STATES = { reported: '已报送', missing: '未报送', late: '逾期报送' };
+
+// "2026-11" → "2026年11月".
+export function monthLabel(period) {
+  const m = /^(\d{4})-(\d{2})$/.exec(period || '');
+  return m ? `${m[1]}年${Number(m[2])}月` : (period || '');
+}
+
 // 亮灯: red overdue, yellow due within 30 days, green on track.
 export const PLAN_LIGHTS = { red: '逾期', yellow: '临期', green: '正常' };
 
@@ -261,6 +270,10 @@ const FIELD_MESSAGES = {
   'invalid plan.funds': '重大隐患须填写整改资金，且不能为负数',
   'conflict event': '该隐患当前的状态不允许此操作，请刷新后查看',
   'forbidden event': '您的角色不能执行此操作',
+  'conflict period': '该任务本月已报送进度，同一月份只能报送一次',
+  'invalid period': '报送月份不正确',
+  'invalid percent': '完成进度应为 0 到 100 之间的整数',
+  'invalid text': '请填写进展情况（不超过 3000 字节，约 1000 个汉字）',
 };
 
 const CJK = /[\u3400-\u9fff]/;

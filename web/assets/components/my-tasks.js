@@ -1,14 +1,16 @@
 // 我的任务 (workbench): the open tasks of the user's own org from the
 // published plans, due soonest first, overdue ones marked; each opens its
-// node in the plan's outline.
+// node in the plan's outline. Each shows its percent and whether this
+// month's progress report is in (填报 opens the report form on the plan).
 
-import { getAll } from '../api.js';
-import { TASK_STATUS, TASK_ROLES } from '../labels.js';
+import { api, getAll } from '../api.js';
+import { TASK_STATUS, TASK_ROLES, monthLabel } from '../labels.js';
 import { href } from '../router.js';
 import { session } from '../state.js';
 import { taskOverdue, deadlineLight } from './plan-outline.js';
+import { thisMonth } from './task-report.js';
 
-const { ref, computed, onMounted } = Vue;
+const { ref, reactive, computed, watch, onMounted } = Vue;
 
 const SHOWN = 10;
 
@@ -19,6 +21,9 @@ export default {
     const loading = ref(true);
     const failed = ref('');
     const all = ref(false);
+    const month = thisMonth();
+    // task id → true (this month's report is in) / false / undefined (not known)
+    const reported = reactive({});
 
     async function load() {
       loading.value = true;
@@ -42,10 +47,28 @@ export default {
     const shown = computed(() => (all.value ? open.value : open.value.slice(0, SHOWN)));
     const overdue = computed(() => open.value.filter((t) => taskOverdue(t)).length);
     const done = computed(() => tasks.value.length - open.value.length);
+    // This month's report of the tasks shown: the newest report of each.
+    async function loadReports(list) {
+      await Promise.all(list.filter((t) => reported[t.id] === undefined).map(async (t) => {
+        try {
+          const page = await api.get(`/tasks/${t.id}/reports`, { limit: 1 });
+          reported[t.id] = !!(page.items || []).find((r) => r.period === month);
+        } catch (e) { /* leave it unknown */ }
+      }));
+    }
+    watch(shown, (list) => { loadReports(list); });
+    const reportLink = (t) => href(`/plans/${t.plan_id}`, { task: t.id });
+
     const link = (t) => href(`/plans/${t.plan_id}`, { node: t.node });
     const dueState = (t) => (taskOverdue(t) ? 'overdue' : deadlineLight(t.deadline) === 'yellow' ? 'today' : '');
 
-    return { tasks, planTitles, loading, failed, all, open, shown, overdue, done, link, dueState, load,
+    async function reload() {
+      for (const k of Object.keys(reported)) delete reported[k];
+      await load();
+    }
+
+    return { tasks, planTitles, loading, failed, all, open, shown, overdue, done, link, dueState, load: reload,
+      reported, reportLink, month, monthLabel,
       taskOverdue, SHOWN, TASK_STATUS, TASK_ROLES };
   },
   template: `
@@ -70,8 +93,10 @@ export default {
               <span class="sub">{{ planTitles.get(t.plan_id) || '' }}</span>
             </span>
             <span class="todo-due" :class="dueState(t)">
-              {{ taskOverdue(t) ? '已逾期 · ' : '' }}{{ t.deadline ? '期限 ' + t.deadline : '无期限' }} · {{ TASK_STATUS[t.status] || t.status }}
+              {{ taskOverdue(t) ? '已逾期 · ' : '' }}{{ t.deadline ? '期限 ' + t.deadline : '无期限' }} · {{ TASK_STATUS[t.status] || t.status }} · 完成 {{ t.percent || 0 }}%
             </span>
+            <span v-if="reported[t.id] === true" class="todo-report in">{{ monthLabel(month) }}已报送</span>
+            <a v-else-if="reported[t.id] === false" class="todo-report missing" :href="reportLink(t)">{{ monthLabel(month) }}未报送 · 去填报</a>
           </li>
         </ul>
         <p v-if="open.length > SHOWN" class="show-all">

@@ -1,6 +1,8 @@
 // One plan: what it is, the units it names and the orgs they are (单位对应),
 // 发布 for a draft, the outline with its lights and filters (kept in the
-// query: ?unit=&light=&node=), and once published the tasks grouped by org.
+// query: ?unit=&light=&node=), and once published the tasks grouped by org,
+// 填报进度 for the tasks of the user's own org (?task= opens one) and for
+// office, admin and leader the monthly 报送情况 (?period=).
 
 import { api, getAll } from '../api.js';
 import { PLAN_STATUS, TASK_STATUS, TASK_ROLES } from '../labels.js';
@@ -10,13 +12,19 @@ import { formatTime } from '../forms.js';
 import { RegionPath } from '../components/region-picker.js';
 import OrgSelect from '../components/org-select.js';
 import PlanOutline, { taskOverdue, deadlineLight } from '../components/plan-outline.js';
+import TaskReport from '../components/task-report.js';
+import PlanReporting from '../components/plan-reporting.js';
 
 const { ref, reactive, computed, watch, onMounted, nextTick } = Vue;
 
 const MANAGERS = ['office', 'admin'];
+// Users of these roles report the progress of their own org's tasks.
+const REPORTERS = ['office', 'regulator', 'inspector'];
+// Who sees the monthly board of a plan.
+const BOARD_READERS = ['office', 'admin', 'leader'];
 
 export default {
-  components: { RegionPath, OrgSelect, PlanOutline },
+  components: { RegionPath, OrgSelect, PlanOutline, TaskReport, PlanReporting },
   props: { base: String, id: Number },
   setup(props) {
     const plan = ref(null);
@@ -31,6 +39,8 @@ export default {
     const refusedUnit = ref('');
     const onlyOverdue = ref(false);
     const canManage = MANAGERS.includes(session.user.role);
+    const canReport = REPORTERS.includes(session.user.role) && !!session.user.org_id;
+    const canBoard = BOARD_READERS.includes(session.user.role);
 
     async function loadTasks() {
       tasksFailed.value = '';
@@ -178,10 +188,29 @@ export default {
       const all = tasks.value || [];
       return { all: all.length, overdue: all.filter((t) => taskOverdue(t)).length, done: all.filter((t) => t.status === 'done').length };
     });
+    // 填报进度: the tasks of the user's own org, soonest first.
+    const myTasks = computed(() => (canReport ? (tasks.value || []).filter((t) => t.org_id === session.user.org_id) : [])
+      .sort((a, b) => ((a.deadline || '9999') < (b.deadline || '9999') ? -1 : (a.deadline || '9999') > (b.deadline || '9999') ? 1 : a.id - b.id)));
+    const openTask = computed(() => Number(route.query.task) || 0);
+    function toggleTask(t) { setQuery('task', openTask.value === t.id ? '' : t.id); }
+    function taskUpdated(t) {
+      if (!t || !tasks.value) return;
+      const i = tasks.value.findIndex((x) => x.id === t.id);
+      if (i >= 0) tasks.value.splice(i, 1, { ...tasks.value[i], ...t });
+    }
+    watch(() => myTasks.value.length, async (n) => {
+      if (!n || !openTask.value) return;
+      await nextTick();
+      const el = document.querySelector(`.panel-my-reports [data-task="${openTask.value}"]`);
+      if (el) el.scrollIntoView({ block: 'start' });
+    });
+    const reportStart = computed(() => (plan.value && ((plan.value.period && plan.value.period.start)
+      || plan.value.published_at || plan.value.created_at)) || '');
+
     const dueClass = (t) => (taskOverdue(t) ? 'text-danger' : t.status !== 'done' && deadlineLight(t.deadline) === 'yellow' ? 'text-warn' : '');
 
     return { plan, tasks, failed, tasksFailed, picks, mapping, confirming, publishing, publishError, refusedUnit,
-      onlyOverdue, canManage, published, units, unmappedLeads, unmappedOthers, unitView, unitViewCount, shownUnits,
+      onlyOverdue, canManage, canReport, canBoard, myTasks, openTask, toggleTask, taskUpdated, reportStart, published, units, unmappedLeads, unmappedOthers, unitView, unitViewCount, shownUnits,
       mapUnit, publish, goToUnit,
       unitFilter, lightFilter, selected, selectNode, showNode, groups, taskTotals, dueClass, taskOverdue,
       href, formatTime, base: props.base, PLAN_STATUS, TASK_STATUS, TASK_ROLES };
@@ -241,6 +270,25 @@ export default {
           </div>
         </div>
 
+        <div v-if="published && myTasks.length" class="panel panel-my-reports">
+          <div class="panel-head"><h2>填报进度</h2><span class="muted small">本单位任务 {{ myTasks.length }} 项，每月报送一次</span></div>
+          <ul class="task-list my-report-list">
+            <li v-for="t in myTasks" :key="t.id" class="task my-report" :data-task="t.id" :class="{ 'task-overdue': taskOverdue(t) }">
+              <span class="badge" :class="'role-' + t.role">{{ TASK_ROLES[t.role] || t.role }}</span>
+              <span class="task-title">{{ t.title }}</span>
+              <span class="task-meta">
+                <span :class="dueClass(t)">{{ t.deadline ? '期限 ' + t.deadline : '无期限' }}<template v-if="taskOverdue(t)">（已逾期）</template></span>
+                <span>完成 {{ t.percent || 0 }}%</span>
+                <span class="badge" :class="'task-' + t.status">{{ TASK_STATUS[t.status] || t.status }}</span>
+                <button type="button" class="btn btn-small" :aria-expanded="openTask === t.id ? 'true' : 'false'" @click="toggleTask(t)">{{ openTask === t.id ? '收起' : '填报进度' }}</button>
+              </span>
+              <TaskReport v-if="openTask === t.id" :task="t" can-report @updated="taskUpdated" />
+            </li>
+          </ul>
+        </div>
+
+        <PlanReporting v-if="published && canBoard" :plan-id="plan.id" :start="reportStart" :report-day="plan.report_day || 0" />
+
         <div v-if="published" class="panel panel-tasks">
           <div class="panel-head">
             <h2>任务（{{ taskTotals.all }}）</h2>
@@ -258,6 +306,7 @@ export default {
                 <button type="button" class="link-button task-title" @click="showNode(t.node)">{{ t.title }}</button>
                 <span class="task-meta">
                   <span :class="dueClass(t)">{{ t.deadline ? '期限 ' + t.deadline : '无期限' }}<template v-if="taskOverdue(t)">（已逾期）</template></span>
+                  <span v-if="t.percent" class="muted">完成 {{ t.percent }}%</span>
                   <span class="badge" :class="'task-' + t.status">{{ TASK_STATUS[t.status] || t.status }}</span>
                 </span>
               </li>

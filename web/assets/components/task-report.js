@@ -1,0 +1,128 @@
+// 填报进度 of one task (plan page, tasks of the user's own org): its percent
+// and status, the form for this month's report (text + percent, one report
+// per task and month) and the reports so far, newest first. Emits
+// `updated` with the task as the server has it after a report.
+
+import { api } from '../api.js';
+import { TASK_STATUS, monthLabel } from '../labels.js';
+import { formatTime, todayShanghai } from '../forms.js';
+
+const { ref, reactive, computed, onMounted } = Vue;
+
+const TEXT_MAX = 3000;   // bytes of UTF-8, as the server counts
+
+export const thisMonth = () => todayShanghai().slice(0, 7);
+
+export default {
+  props: { task: { type: Object, required: true }, canReport: Boolean },
+  emits: ['updated'],
+  setup(props, { emit }) {
+    const reports = ref(null);
+    const total = ref(0);
+    const failed = ref('');
+    const form = reactive({ text: '', percent: props.task.percent || 0 });
+    const errors = reactive({});
+    const saving = ref(false);
+    const period = thisMonth();
+    const uid = `tr-${props.task.id}`;
+
+    async function load() {
+      failed.value = '';
+      try {
+        const page = await api.get(`/tasks/${props.task.id}/reports`, { limit: 50 });
+        reports.value = page.items || [];
+        total.value = page.total != null ? page.total : reports.value.length;
+      } catch (e) {
+        failed.value = e.message;
+        reports.value = [];
+      }
+    }
+    onMounted(load);
+
+    const reportedNow = computed(() => (reports.value || []).some((r) => r.period === period));
+    const bytes = computed(() => new TextEncoder().encode(form.text).length);
+
+    function check() {
+      for (const k of Object.keys(errors)) delete errors[k];
+      if (!form.text.trim()) errors.text = '请填写本月进展情况';
+      else if (bytes.value > TEXT_MAX) errors.text = `进展情况过长（${bytes.value} 字节，最多 ${TEXT_MAX} 字节，约 1000 个汉字）`;
+      const p = Number(form.percent);
+      if (form.percent === '' || !Number.isInteger(p) || p < 0 || p > 100) errors.percent = '完成进度应为 0 到 100 之间的整数';
+      return !Object.keys(errors).length;
+    }
+
+    async function submit() {
+      if (!check()) return;
+      saving.value = true;
+      try {
+        await api.post(`/tasks/${props.task.id}/reports`, { period, text: form.text.trim(), percent: Number(form.percent) });
+        form.text = '';
+        await load();
+        try {
+          emit('updated', await api.get(`/tasks/${props.task.id}`));
+        } catch (e) { /* the list still shows the old figures until reloaded */ }
+      } catch (e) {
+        if (e.code === 'conflict') {
+          errors.form = '该任务本月已报送进度，同一月份只能报送一次。';
+          await load();
+        } else if (e.status === 403) {
+          errors.form = '只有本任务责任单位的用户可以填报进度。';
+        } else if (e.field === 'text' || e.field === 'percent') {
+          errors[e.field] = e.message;
+        } else {
+          errors.form = e.message;
+        }
+      } finally {
+        saving.value = false;
+      }
+    }
+
+    return { reports, total, failed, form, errors, saving, period, uid, reportedNow, bytes, submit,
+      formatTime, monthLabel, TASK_STATUS, TEXT_MAX };
+  },
+  template: `
+    <div class="task-report">
+      <p class="task-progress">
+        <progress class="progress" max="100" :value="task.percent || 0" :aria-label="'完成进度 ' + (task.percent || 0) + '%'"></progress>
+        <span class="progress-figure">完成 {{ task.percent || 0 }}%</span>
+        <span class="badge" :class="'task-' + task.status">{{ TASK_STATUS[task.status] || task.status }}</span>
+      </p>
+      <template v-if="canReport && reports">
+        <p v-if="reportedNow" class="report-done">{{ monthLabel(period) }}进度已报送。</p>
+        <form v-else class="report-form" novalidate @submit.prevent="submit">
+          <h4>填报{{ monthLabel(period) }}进度</h4>
+          <div class="field required" :class="{ 'has-error': errors.text }" data-field="text">
+            <label :for="uid + '-text'">进展情况</label>
+            <textarea :id="uid + '-text'" v-model="form.text" rows="3" placeholder="本月工作开展情况、存在问题和下步打算"></textarea>
+            <p v-if="errors.text" class="field-error">{{ errors.text }}</p>
+            <p v-else class="field-hint">{{ bytes }} / {{ TEXT_MAX }} 字节</p>
+          </div>
+          <div class="field required report-percent" :class="{ 'has-error': errors.percent }" data-field="percent">
+            <label :for="uid + '-percent'">完成进度（%）</label>
+            <input :id="uid + '-percent'" v-model="form.percent" type="number" min="0" max="100" step="1" inputmode="numeric">
+            <p v-if="errors.percent" class="field-error">{{ errors.percent }}</p>
+            <p v-else class="field-hint">填 100 表示任务已完成</p>
+          </div>
+          <p v-if="errors.form" class="form-error" role="alert">{{ errors.form }}</p>
+          <div class="action-buttons">
+            <button type="submit" class="btn btn-primary" :disabled="saving">{{ saving ? '正在提交…' : '提交进度' }}</button>
+          </div>
+        </form>
+      </template>
+      <h4 class="report-history-head">报送记录<template v-if="reports">（{{ total }}）</template></h4>
+      <p v-if="!reports" class="loading">正在加载…</p>
+      <p v-else-if="failed" class="muted">报送记录加载失败：{{ failed }}</p>
+      <p v-else-if="!reports.length" class="muted small">尚无报送记录</p>
+      <ul v-else class="timeline report-history">
+        <li v-for="r in reports" :key="r.id" :class="{ 'report-late': r.late }">
+          <div class="report-line">
+            <strong>{{ monthLabel(r.period) }}</strong>
+            <span>完成 {{ r.percent }}%</span>
+            <span v-if="r.late" class="badge badge-late">逾期报送</span>
+            <span class="muted small">{{ r.reporter || '' }} {{ formatTime(r.submitted_at) }}<template v-if="r.due">（截止 {{ r.due }}）</template></span>
+          </div>
+          <p class="report-text">{{ r.text }}</p>
+        </li>
+      </ul>
+    </div>`,
+};
