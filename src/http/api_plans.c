@@ -397,6 +397,14 @@ api_plans_reporting(struct req *r, struct error *e)
 	this_month(month);
 	if (period == NULL)
 		period = month;
+	{
+		int y, m;
+		char tail;
+
+		if (strlen(period) != 7 || period[4] != '-' ||
+		    sscanf(period, "%4d-%2d%c", &y, &m, &tail) != 2 || y < 2000 || m < 1 || m > 12)
+			return err_set(e, ERR_INVALID, "period", "'%.20s' is not a month (YYYY-MM)", period);
+	}
 	if (http_page(r, &after, &limit, e) != 0 ||
 	    store_plan_reporting(r->st, &r->scope, r->id, period, after, limit, add_reporting, &c,
 				 &total, &reported, &more, e) != 0) {
@@ -405,6 +413,21 @@ api_plans_reporting(struct req *r, struct error *e)
 	}
 	http_list(r, c.items, more, c.last, total);
 	json_object_set_new(r->out, "period", json_string(period));
+	{
+		struct plan_rec p;
+		int y = 0, m = 0;
+		char due[DATE_LEN] = "";
+
+		/* Due on the plan's report day of the month, else its last day. */
+		if (store_plan_get(r->st, &r->scope, r->id, &p, e) == 0 &&
+		    sscanf(period, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+			int last = date_month_days(y, m);
+
+			date_format(date_from_ymd(y, m, p.report_day > 0 && p.report_day <= last
+						  ? p.report_day : last), due);
+		}
+		json_object_set_new(r->out, "due", due[0] ? json_string(due) : json_null());
+	}
 	json_object_set_new(r->out, "reported", json_integer(reported));
 	json_object_set_new(r->out, "missing", json_integer(total - reported));
 	return 0;

@@ -278,6 +278,8 @@ test('the enterprise reports an overdue general hazard and the list marks it red
   await page.getByLabel('已逾期').check();
   await page.getByRole('button', { name: '查询' }).click();
   await page.waitForURL(/overdue=true/);
+  // Wait for the filtered answer to replace the table, not for the old one.
+  await page.locator('table tbody tr', { hasText: MAJOR }).waitFor({ state: 'detached' });
   await page.locator('table tbody tr', { hasText: GENERAL }).waitFor();
   assert.equal(await page.locator('table tbody tr', { hasText: MAJOR }).count(), 0);
 }));
