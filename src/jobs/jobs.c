@@ -27,8 +27,9 @@ jobs_run_daily(struct store *st, int32_t today, void (*log)(const char *line), s
 		return -1;
 	date_format(today, day);
 	snprintf(line, sizeof(line),
-		 "jobs %s: deadlines: %lld due in 3 days, %lld overdue, %lld escalated", day,
-		 (long long)dr.due_soon, (long long)dr.overdue, (long long)dr.escalated);
+		 "jobs %s: deadlines: %lld due in 3 days, %lld overdue, %lld escalated, "
+		 "%lld newly lapsed", day, (long long)dr.due_soon, (long long)dr.overdue,
+		 (long long)dr.escalated, (long long)dr.lapsed);
 	if (log != NULL)
 		log(line);
 	return 0;

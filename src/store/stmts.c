@@ -98,7 +98,121 @@
 	"due = CASE WHEN $12 = '' THEN '9999-12-31' ELSE $12 END, original_deadline = $13, " \
 	"contingency = $14, status = $15, evidence = $16, extensions = $17, rejections = $18, " \
 	"closed_on = $19, closed_on_time = $20, listing_level = $21, listing_org = $22, " \
-	"listed_on = $23, listing_deadline = $24, delisted_on = $25, updated_at = $26"
+	"listed_on = $23, listing_deadline = $24, delisted_on = $25, updated_at = $26, " \
+	"lapsed = CASE WHEN deadline = $12 THEN lapsed ELSE 0 END"
+
+/*
+ * Maintained hazard counts (migration 7). hazard_count_rows says what one
+ * hazard adds to which count row: kind 0 by status, 1 by grade, 2 by source,
+ * 3 by month found (all keyed by the year found), 4 by month closed (keyed
+ * by the year closed, closed ones only), 5 the major ones by the year closed
+ * (0 while live), for 动态清零. Triggers subtract a hazard's rows before an
+ * update or delete and add them after an insert or update, in the writing
+ * transaction; the statistics read the sums. `overdue` counts live hazards
+ * the daily job has marked lapsed (past their deadline); the ones that
+ * lapsed since its last run are counted from hazards_unlapsed. Each hazard
+ * is counted three times: under its region as recorded (lvl 0), its county
+ * (lvl 1) and its city (lvl 2), so that wide regions read few rows.
+ */
+#define HC_VIEW(days) \
+	"CREATE VIEW hazard_count_rows AS SELECT h.id, x.lvl, CASE x.lvl" \
+	" WHEN 1 THEN substr(h.region_code, 1, 6) || '000000'" \
+	" WHEN 2 THEN substr(h.region_code, 1, 4) || '00000000' ELSE h.region_code END AS region_code," \
+	" COALESCE(h.industry_id, 0) AS industry_id, x.kind," \
+	" CASE x.kind WHEN 4 THEN CAST(substr(h.closed_on, 1, 4) AS INTEGER)" \
+	" ELSE CAST(substr(h.found_at, 1, 4) AS INTEGER) END AS yr," \
+	" CASE x.kind WHEN 0 THEN h.status WHEN 1 THEN h.grade WHEN 2 THEN h.source" \
+	" WHEN 3 THEN CAST(substr(h.found_at, 6, 2) AS INTEGER)" \
+	" WHEN 4 THEN CAST(substr(h.closed_on, 6, 2) AS INTEGER)" \
+	" WHEN 5 THEN CASE WHEN h.status = 3 THEN CAST(substr(h.closed_on, 1, 4) AS INTEGER)" \
+	" ELSE 0 END END AS k," \
+	" 1 AS n, CASE WHEN h.status <> 4 THEN 1 ELSE 0 END AS found," \
+	" CASE WHEN h.status = 3 THEN 1 ELSE 0 END AS closed," \
+	" CASE WHEN h.status < 3 THEN 1 ELSE 0 END AS live," \
+	" CASE WHEN h.status < 3 AND h.lapsed = 1 THEN 1 ELSE 0 END AS overdue," \
+	" CASE WHEN h.status = 3 AND h.closed_on_time = 1 THEN 1 ELSE 0 END AS on_time," \
+	" CASE WHEN h.status <> 4 AND h.extensions > 0 THEN 1 ELSE 0 END AS extended," \
+	" CASE WHEN h.status <> 4 AND h.grade = 1 THEN 1 ELSE 0 END AS major," \
+	" CASE WHEN h.status = 3 THEN " days " ELSE 0 END AS days" \
+	" FROM hazards h, hazard_count_kinds x WHERE x.kind < 4" \
+	" OR (x.kind = 4 AND h.status = 3) OR (x.kind = 5 AND h.grade = 1 AND h.status <> 4);"
+
+#define HC_TABLE(opts) \
+	"CREATE TABLE hazard_count_kinds (lvl INTEGER NOT NULL, kind INTEGER NOT NULL," \
+	" PRIMARY KEY (lvl, kind));" \
+	"INSERT INTO hazard_count_kinds (lvl, kind) VALUES (0, 0), (0, 1), (0, 2), (0, 3), (0, 4)," \
+	" (0, 5), (1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (1, 5), (2, 0), (2, 1), (2, 2), (2, 3)," \
+	" (2, 4), (2, 5);" \
+	"CREATE TABLE hazard_counts (lvl INTEGER NOT NULL, kind INTEGER NOT NULL, yr INTEGER NOT NULL," \
+	" region_code TEXT NOT NULL, industry_id BIGINT NOT NULL, k INTEGER NOT NULL," \
+	" n BIGINT NOT NULL, found BIGINT NOT NULL, closed BIGINT NOT NULL, live BIGINT NOT NULL," \
+	" overdue BIGINT NOT NULL, on_time BIGINT NOT NULL, extended BIGINT NOT NULL," \
+	" major BIGINT NOT NULL, days BIGINT NOT NULL," \
+	" PRIMARY KEY (lvl, kind, yr, region_code, industry_id, k))" opts ";"
+
+#define HC_COLS "lvl, kind, yr, region_code, industry_id, k, n, found, closed, live, overdue, " \
+	"on_time, extended, major, days"
+
+/* Add (sign "") or subtract (sign "-") the rows of hazard `id`. */
+#define HC_APPLY(sign, id) \
+	"INSERT INTO hazard_counts (" HC_COLS ") SELECT lvl, kind, yr, region_code, industry_id, k, " \
+	sign "n, " sign "found, " sign "closed, " sign "live, " sign "overdue, " sign "on_time, " \
+	sign "extended, " sign "major, " sign "days FROM hazard_count_rows WHERE id = " id \
+	" ON CONFLICT (lvl, kind, yr, region_code, industry_id, k) DO UPDATE SET" \
+	" n = hazard_counts.n + excluded.n, found = hazard_counts.found + excluded.found," \
+	" closed = hazard_counts.closed + excluded.closed, live = hazard_counts.live + excluded.live," \
+	" overdue = hazard_counts.overdue + excluded.overdue," \
+	" on_time = hazard_counts.on_time + excluded.on_time," \
+	" extended = hazard_counts.extended + excluded.extended," \
+	" major = hazard_counts.major + excluded.major, days = hazard_counts.days + excluded.days;"
+
+#define HC_FILL \
+	"INSERT INTO hazard_counts (" HC_COLS ") SELECT lvl, kind, yr, region_code, industry_id, k," \
+	" SUM(n), SUM(found), SUM(closed), SUM(live), SUM(overdue), SUM(on_time), SUM(extended)," \
+	" SUM(major), SUM(days) FROM hazard_count_rows" \
+	" GROUP BY lvl, kind, yr, region_code, industry_id, k;"
+
+/* The columns whose change moves a hazard between count rows. */
+#define HC_COLUMNS "status, grade, source, region_code, industry_id, found_at, closed_on, " \
+	"closed_on_time, extensions, lapsed"
+#define HC_CHANGED(ne) \
+	"OLD.status " ne " NEW.status OR OLD.grade " ne " NEW.grade OR OLD.source " ne " NEW.source" \
+	" OR OLD.region_code " ne " NEW.region_code OR OLD.industry_id " ne " NEW.industry_id" \
+	" OR OLD.found_at " ne " NEW.found_at OR OLD.closed_on " ne " NEW.closed_on" \
+	" OR OLD.closed_on_time " ne " NEW.closed_on_time OR OLD.extensions " ne " NEW.extensions" \
+	" OR OLD.lapsed " ne " NEW.lapsed"
+
+#define HC_UNLAPSED \
+	"CREATE INDEX hazards_unlapsed ON hazards (due, region_code, found_at, grade, source," \
+	" industry_id, enterprise_id) WHERE status < 3 AND lapsed = 0;"
+
+/* Statistics from hazard_counts: the group key ($10), sums, scope. */
+#define HCS_KEY(len) \
+	"CASE $10 WHEN 1 THEN CAST(c.k AS TEXT) WHEN 2 THEN CAST(c.k AS TEXT) " \
+	"WHEN 3 THEN CAST(c.industry_id AS TEXT) WHEN 4 THEN substr(c.region_code, 1, " len ") " \
+	"WHEN 5 THEN CAST(c.k AS TEXT) WHEN 6 THEN CAST(c.k AS TEXT) ELSE '' END"
+#define HCS_SUMS(cast) \
+	"COALESCE(SUM(c.found), 0)" cast ", COALESCE(SUM(c.closed), 0)" cast ", " \
+	"COALESCE(SUM(c.live), 0)" cast ", COALESCE(SUM(c.overdue), 0)" cast ", " \
+	"COALESCE(SUM(c.on_time), 0)" cast ", COALESCE(SUM(c.extended), 0)" cast ", " \
+	"COALESCE(SUM(c.days), 0)" cast ", COALESCE(SUM(c.major), 0)" cast
+#define HCS_SCOPE \
+	"$3 = 0 AND c.region_code BETWEEN $1 AND $2 AND ($4 = 0 OR c.industry_id IN " \
+	"(SELECT industry_id FROM org_industries WHERE org_id = $4))"
+#define HCS_ORDER "ORDER BY CASE WHEN $10 IN (1, 2, 5, 6) THEN MIN(c.k) ELSE 0 END, 1"
+#define HCU_KEY(len) \
+	"CASE $11 WHEN 1 THEN CAST(h.grade AS TEXT) WHEN 2 THEN CAST(h.source AS TEXT) " \
+	"WHEN 3 THEN CAST(COALESCE(h.industry_id, 0) AS TEXT) " \
+	"WHEN 4 THEN substr(h.region_code, 1, " len ") ELSE '' END"
+#define HCZ_SUMS(cast) \
+	"COALESCE(SUM(c.found) FILTER (WHERE c.yr < $7 AND (c.k = 0 OR c.k >= $7)), 0)" cast ", " \
+	"COALESCE(SUM(c.found) FILTER (WHERE c.yr = $7), 0)" cast ", " \
+	"COALESCE(SUM(c.found) FILTER (WHERE c.k = $7), 0)" cast ", " \
+	"COALESCE(SUM(c.found) FILTER (WHERE c.k = 0 AND c.yr <= $7), 0)" cast
+#define HC_RECOUNT \
+	"SELECT lvl, kind, yr, region_code, industry_id, k, SUM(n), SUM(found), SUM(closed), " \
+	"SUM(live), SUM(overdue), SUM(on_time), SUM(extended), SUM(major), SUM(days) " \
+	"FROM hazard_count_rows GROUP BY lvl, kind, yr, region_code, industry_id, k"
 
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIGRATION_VERSION] = { "migration_version",
@@ -354,6 +468,44 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"COUNT(*) FILTER (WHERE h.status < 3 AND h.found_at <= $8) "
 		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.region_code BETWEEN $5 AND $6 "
 		"AND h.grade = 1 AND h.status <> 4 AND ($9 = 0 OR h.industry_id = $9)", NULL },
+
+	/* The same sums from the maintained counts of year $7 ($3 must be 0:
+	 * an enterprise's own scope counts its hazards); $9 kind, $10 group as
+	 * in STMT_HAZARD_STATS, $11 the child region's prefix length, $12 the
+	 * level of the rows (see stats_region). */
+	[STMT_HAZARD_COUNTS_STATS] = { "hazard_counts_stats",
+		"SELECT " HCS_KEY("$11") ", " HCS_SUMS("") " FROM hazard_counts c WHERE c.lvl = $12 "
+		"AND c.kind = $9 AND c.yr = $7 AND " HCS_SCOPE " AND c.region_code BETWEEN $5 AND $6 "
+		"AND ($8 = 0 OR c.industry_id = $8) GROUP BY 1 " HCS_ORDER,
+		"SELECT " HCS_KEY("$11::int") ", " HCS_SUMS("::bigint") " FROM hazard_counts c "
+		"WHERE c.lvl = $12 AND c.kind = $9 AND c.yr = $7 AND " HCS_SCOPE " AND c.region_code BETWEEN $5 AND $6 "
+		"AND ($8 = 0 OR c.industry_id = $8) GROUP BY 1 " HCS_ORDER },
+	/* Live hazards past their deadline ($10) that the daily job has not yet
+	 * marked lapsed, grouped as STMT_HAZARD_STATS ($11 group, $12 prefix). */
+	[STMT_HAZARD_UNLAPSED_STATS] = { "hazard_unlapsed_stats",
+		"SELECT " HCU_KEY("$12") ", COUNT(*) FROM hazards h INDEXED BY hazards_unlapsed "
+		"WHERE h.status < 3 "
+		"AND h.lapsed = 0 AND h.due < $10 AND " SCOPE_HAZARD " AND h.region_code BETWEEN $5 "
+		"AND $6 AND h.found_at BETWEEN $7 AND $8 AND ($9 = 0 OR h.industry_id = $9) GROUP BY 1",
+		"SELECT " HCU_KEY("$12::int") ", COUNT(*) FROM hazards h WHERE h.status < 3 "
+		"AND h.lapsed = 0 AND h.due < $10 AND " SCOPE_HAZARD " AND h.region_code BETWEEN $5 "
+		"AND $6 AND h.found_at BETWEEN $7 AND $8 AND ($9 = 0 OR h.industry_id = $9) GROUP BY 1" },
+	/* 动态清零 of year $7 from kind 5: yr is the year found, k the year
+	 * closed (0 while live). */
+	[STMT_HAZARD_COUNTS_ZERO] = { "hazard_counts_zero",
+		"SELECT " HCZ_SUMS("") " FROM hazard_counts c WHERE c.lvl = $9 AND c.kind = 5 AND " HCS_SCOPE
+		" AND c.region_code BETWEEN $5 AND $6 AND ($8 = 0 OR c.industry_id = $8)",
+		"SELECT " HCZ_SUMS("::bigint") " FROM hazard_counts c WHERE c.lvl = $9 AND c.kind = 5 AND " HCS_SCOPE
+		" AND c.region_code BETWEEN $5 AND $6 AND ($8 = 0 OR c.industry_id = $8)" },
+	/* Count rows that differ from a recount, both ways (empty rows aside). */
+	[STMT_HAZARD_COUNTS_CHECK] = { "hazard_counts_check",
+		"SELECT (SELECT COUNT(*) FROM (SELECT " HC_COLS " FROM hazard_counts WHERE n <> 0 "
+		"EXCEPT " HC_RECOUNT ") a) + (SELECT COUNT(*) FROM (" HC_RECOUNT " EXCEPT SELECT "
+		HC_COLS " FROM hazard_counts WHERE n <> 0) b)", NULL },
+	/* Mark up to $2 live hazards past their deadline ($1 today) lapsed. */
+	[STMT_JOBS_LAPSE] = { "jobs_lapse",
+		"UPDATE hazards SET lapsed = 1 WHERE id IN (SELECT id FROM hazards "
+		"WHERE status < 3 AND lapsed = 0 AND due < $1 LIMIT $2)", NULL },
 
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
@@ -696,6 +848,20 @@ const char *const migrations_sqlite[] = {
 	" late INTEGER NOT NULL, reporter_id INTEGER NOT NULL, submitted_at TEXT NOT NULL,"
 	" UNIQUE (task_id, period));"
 	"CREATE INDEX task_reports_task ON task_reports (task_id, id);",
+	/* 7: maintained hazard counts for statistics and totals (see HC_VIEW) */
+	"ALTER TABLE hazards ADD COLUMN lapsed INTEGER NOT NULL DEFAULT 0;"
+	HC_UNLAPSED
+	HC_TABLE(" WITHOUT ROWID")
+	HC_VIEW("CAST(julianday(h.closed_on) - julianday(h.found_at) AS INTEGER)")
+	HC_FILL
+	"CREATE TRIGGER hazard_counts_insert AFTER INSERT ON hazards BEGIN "
+	HC_APPLY("", "NEW.id") " END;"
+	"CREATE TRIGGER hazard_counts_delete BEFORE DELETE ON hazards BEGIN "
+	HC_APPLY("-", "OLD.id") " END;"
+	"CREATE TRIGGER hazard_counts_update_old BEFORE UPDATE OF " HC_COLUMNS " ON hazards"
+	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("-", "OLD.id") " END;"
+	"CREATE TRIGGER hazard_counts_update_new AFTER UPDATE OF " HC_COLUMNS " ON hazards"
+	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("", "NEW.id") " END;",
 };
 
 const char *const migrations_pg[] = {
@@ -828,6 +994,30 @@ const char *const migrations_pg[] = {
 	" late INTEGER NOT NULL, reporter_id BIGINT NOT NULL, submitted_at TEXT NOT NULL,"
 	" UNIQUE (task_id, period));"
 	"CREATE INDEX task_reports_task ON task_reports (task_id, id);",
+	/* 7: maintained hazard counts for statistics and totals (see HC_VIEW) */
+	"ALTER TABLE hazards ADD COLUMN lapsed INTEGER NOT NULL DEFAULT 0;"
+	HC_UNLAPSED
+	HC_TABLE("")
+	HC_VIEW("(h.closed_on::date - h.found_at::date)")
+	HC_FILL
+	/* `found` is also PL/pgSQL's FOUND: the columns win */
+	"CREATE FUNCTION hazard_counts_old() RETURNS trigger LANGUAGE plpgsql AS $hc$"
+	" #variable_conflict use_column\n BEGIN "
+	HC_APPLY("-", "OLD.id")
+	" IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $hc$;"
+	"CREATE FUNCTION hazard_counts_new() RETURNS trigger LANGUAGE plpgsql AS $hc$"
+	" #variable_conflict use_column\n BEGIN "
+	HC_APPLY("", "NEW.id") " RETURN NULL; END $hc$;"
+	"CREATE TRIGGER hazard_counts_insert AFTER INSERT ON hazards"
+	" FOR EACH ROW EXECUTE FUNCTION hazard_counts_new();"
+	"CREATE TRIGGER hazard_counts_delete BEFORE DELETE ON hazards"
+	" FOR EACH ROW EXECUTE FUNCTION hazard_counts_old();"
+	"CREATE TRIGGER hazard_counts_update_old BEFORE UPDATE OF " HC_COLUMNS " ON hazards"
+	" FOR EACH ROW WHEN (" HC_CHANGED("IS DISTINCT FROM") ")"
+	" EXECUTE FUNCTION hazard_counts_old();"
+	"CREATE TRIGGER hazard_counts_update_new AFTER UPDATE OF " HC_COLUMNS " ON hazards"
+	" FOR EACH ROW WHEN (" HC_CHANGED("IS DISTINCT FROM") ")"
+	" EXECUTE FUNCTION hazard_counts_new();",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -166,6 +166,8 @@ st_bindf(struct store *st, struct db_stmt *s, struct error *e, const char *fmt, 
 		case 'n':
 			rc = ops->bind_null(s, n, e);
 			break;
+		case '-':
+			break;
 		default:
 			rc = err_set(e, ERR_INTERNAL, NULL, "bad bind format '%c'", *f);
 		}

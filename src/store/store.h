@@ -513,13 +513,16 @@ int store_task_list(struct store *st, const struct scope *s, int64_t plan_id, in
 
 struct deadline_report {
 	int64_t due_soon, overdue, escalated;   /* notifications newly raised */
+	int64_t lapsed;                         /* live hazards newly marked past deadline */
 };
 
 /*
  * The daily deadline pass as of `today`: the enterprise of every live
  * hazard due in three days or overdue is told (once per deadline), and an
  * overdue major hazard is escalated to its supervising departments and the
- * offices of its region. Idempotent: running it twice raises nothing new.
+ * offices of its region. Live hazards past their deadline are marked
+ * lapsed, which the maintained counts read as overdue. Idempotent: running
+ * it twice raises nothing new.
  */
 int store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *out,
 			 struct error *e);
@@ -550,6 +553,20 @@ int store_hazard_stats(struct store *st, const struct scope *s, const char *regi
 		       int64_t industry, const char *from, const char *to, const char *today,
 		       enum stats_group g, int (*cb)(const struct hazard_stats_row *, void *),
 		       void *arg, struct error *e);
+
+/*
+ * Whole calendar years (from YYYY-01-01 to YYYY-12-31) outside an
+ * enterprise's own scope are read from the maintained counts; any other
+ * window or scope counts the hazards themselves. SG_MONTH_CLOSED gives the
+ * hazards closed in the year of `to` by month, whenever found (`from` is
+ * ignored).
+ */
+
+/*
+ * Compare the maintained hazard counts with a recount from the hazards;
+ * *mismatched is the number of count rows that disagree (0: all agree).
+ */
+int store_hazard_counts_check(struct store *st, int64_t *mismatched, struct error *e);
 
 /* 动态清零 of the major hazards for the year from..to. */
 int store_zero_clearance(struct store *st, const struct scope *s, const char *region,

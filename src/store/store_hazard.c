@@ -350,6 +350,25 @@ store_jobs_deadlines(struct store *st, int32_t today, struct deadline_report *ou
 		if (r == DB_ERROR || (n > 0 && jobs_page(st, js, n, today, out, e) != 0))
 			goto out_free;
 	} while (n == JOBS_PAGE);
+	/* Then mark the hazards past their deadline lapsed, a page per
+	 * transaction: the maintained counts call them overdue. */
+	do {
+		if (st_begin(st, e) != 0)
+			goto out_free;
+		if ((s = st_stmt(st, STMT_JOBS_LAPSE, e)) == NULL ||
+		    st_bindf(st, s, e, "ti", now, (int64_t)JOBS_PAGE) != 0 ||
+		    ops->step(s, e) == DB_ERROR) {
+			if (s != NULL)
+				ops->reset(s);
+			st_rollback(st);
+			goto out_free;
+		}
+		n = (size_t)ops->changes(s);
+		ops->reset(s);
+		if (st_commit(st, e) != 0)
+			goto out_free;
+		out->lapsed += (int64_t)n;
+	} while (n == JOBS_PAGE);
 	rc = 0;
 out_free:
 	free(js);
@@ -739,31 +758,168 @@ store_notifications(struct store *st, int64_t org_id, int limit,
 	return r == DB_ERROR ? -1 : 0;
 }
 
+/*
+ * The region range of the statistics, the prefix length of its children and
+ * which maintained count rows answer group g: the coarsest level (2 per
+ * city, 1 per county, 0 per region as recorded) whose units lie wholly
+ * inside both the region counted and the scope, and, for the children's
+ * breakdown, no coarser than the children.
+ */
+static int
+stats_region(const struct scope *sc, const char *region, enum stats_group g, char *lo,
+	     char *hi, int *child_len, int *lvl, struct error *e)
+{
+	static const int child_prefix[] = { 4, 6, 9, 12, 12 };
+	int level, scope_level = sc->all ? -1 : region_level_of(sc->region_lo), deepest;
+
+	memcpy(lo, "000000000000", REGION_CODE_LEN + 1);
+	memcpy(hi, "999999999999", REGION_CODE_LEN + 1);
+	if (region != NULL && region[0] != '\0') {
+		if (region_range(region, lo, hi) != 0)
+			return err_set(e, ERR_INVALID, "region", "bad region code '%s'", region);
+		level = region_level_of(region);
+	} else {
+		level = scope_level; /* -1: the whole country, by province */
+	}
+	*child_len = level < 0 ? 2 : child_prefix[level];
+	/* region levels: 0 province, 1 city, 2 county */
+	deepest = level > scope_level ? level : scope_level;
+	*lvl = deepest <= 1 ? 2 : deepest == 2 ? 1 : 0;
+	if (g == SG_CHILD_REGION && *lvl > 0 && *child_len > 4)
+		*lvl = *child_len == 6 ? 1 : 0;
+	return 0;
+}
+
 /* Bind scope, region range and the date window ($1–$9) of the statistics. */
 static int
 stats_bind(struct store *st, struct db_stmt *s, const struct scope *sc, const char *region,
 	   int64_t industry, const char *from, const char *to, int *child_len, struct error *e)
 {
-	char lo[REGION_CODE_LEN + 1] = "000000000000", hi[REGION_CODE_LEN + 1] = "999999999999";
-	static const int child_prefix[] = { 4, 6, 9, 12, 12 };
-	int level = 0;
+	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1];
+	int len, lvl;
 
-	if (region != NULL && region[0] != '\0') {
-		if (region_range(region, lo, hi) != 0)
-			return err_set(e, ERR_INVALID, "region", "bad region code '%s'", region);
-		level = region_level_of(region);
-	} else if (!sc->all) {
-		level = region_level_of(sc->region_lo);
-	} else {
-		level = -1; /* the whole country: provinces */
-	}
-	if (child_len != NULL)
-		*child_len = level < 0 ? 2 : child_prefix[level];
-	if (st_bind_scope(st, s, sc, e) != 0)
+	if (stats_region(sc, region, SG_TOTAL, lo, hi, &len, &lvl, e) != 0 ||
+	    st_bind_scope(st, s, sc, e) != 0)
 		return -1;
-	return st->db->ops->bind_text(s, 5, lo, e) ||
-	       st->db->ops->bind_text(s, 6, hi, e) || st->db->ops->bind_text(s, 7, from, e) ||
-	       st->db->ops->bind_text(s, 8, to, e) || st->db->ops->bind_int(s, 9, industry, e) ? -1 : 0;
+	if (child_len != NULL)
+		*child_len = len;
+	return st_bindf(st, s, e, "----tttti", lo, hi, from, to, industry);
+}
+
+/* from..to is the whole calendar year *year. */
+static int
+whole_year(const char *from, const char *to, int *year)
+{
+	int32_t f, t;
+	int y, m, d;
+
+	if (date_parse(from, &f) != 0 || date_parse(to, &t) != 0)
+		return 0;
+	date_to_ymd(f, &y, &m, &d);
+	*year = y;
+	return m == 1 && d == 1 && t == date_from_ymd(y + 1, 1, 1) - 1;
+}
+
+struct lapse_row {
+	char key[32];
+	int64_t n;
+};
+
+/* Hazards past their deadline that the daily job has not marked yet. */
+static int
+unlapsed(struct store *st, const struct scope *sc, const char *region, int64_t industry,
+	 const char *from, const char *to, const char *today, enum stats_group g,
+	 struct lapse_row **rows, size_t *nrows, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	enum db_step r;
+	int child_len = 2;
+	size_t cap = 0;
+
+	*rows = NULL;
+	*nrows = 0;
+	if ((s = st_stmt(st, STMT_HAZARD_UNLAPSED_STATS, e)) == NULL ||
+	    stats_bind(st, s, sc, region, industry, from, to, &child_len, e) != 0 ||
+	    ops->bind_text(s, 10, today, e) != 0 || ops->bind_int(s, 11, g, e) != 0 ||
+	    ops->bind_int(s, 12, child_len, e) != 0)
+		return -1;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		if (*nrows == cap) {
+			struct lapse_row *p = realloc(*rows, (cap = cap ? 2 * cap : 16) * sizeof(*p));
+
+			if (p == NULL) {
+				r = DB_ERROR;
+				err_set(e, ERR_INTERNAL, NULL, "out of memory");
+				break;
+			}
+			*rows = p;
+		}
+		st_col_copy(st, s, 0, (*rows)[*nrows].key, sizeof((*rows)[0].key));
+		(*rows)[(*nrows)++].n = ops->col_int(s, 1);
+	}
+	ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
+}
+
+/* The statistics of whole year `year` from the maintained counts. */
+static int
+stats_counted(struct store *st, const struct scope *sc, const char *region, int64_t industry,
+	      int year, const char *today, enum stats_group g,
+	      int (*cb)(const struct hazard_stats_row *, void *), void *arg, struct error *e)
+{
+	static const int kinds[SG__MAX] = {
+		[SG_TOTAL] = 0, [SG_GRADE] = 1, [SG_SOURCE] = 2, [SG_INDUSTRY] = 0,
+		[SG_CHILD_REGION] = 0, [SG_MONTH_FOUND] = 3, [SG_MONTH_CLOSED] = 4,
+	};
+	const struct db_ops *ops = st->db->ops;
+	struct lapse_row *late = NULL;
+	size_t nlate = 0;
+	struct hazard_stats_row row;
+	struct db_stmt *s;
+	enum db_step r = DB_DONE;
+	char from[DATE_LEN], to[DATE_LEN], lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1];
+	int child_len = 2, lvl = 0, month = g == SG_MONTH_FOUND || g == SG_MONTH_CLOSED;
+
+	date_format(date_from_ymd(year, 1, 1), from);
+	date_format(date_from_ymd(year, 12, 31), to);
+	if (!month && unlapsed(st, sc, region, industry, from, to, today, g, &late, &nlate, e) != 0)
+		goto out;
+	if ((s = st_stmt(st, STMT_HAZARD_COUNTS_STATS, e)) == NULL ||
+	    stats_region(sc, region, g, lo, hi, &child_len, &lvl, e) != 0 ||
+	    st_bind_scope(st, s, sc, e) != 0 ||
+	    st_bindf(st, s, e, "----ttiiiiii", lo, hi, (int64_t)year, industry, (int64_t)kinds[g],
+		     (int64_t)g, (int64_t)child_len, (int64_t)lvl) != 0)
+		goto out_fail;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		memset(&row, 0, sizeof(row));
+		st_col_copy(st, s, 0, row.key, sizeof(row.key));
+		if (month)
+			snprintf(row.key, sizeof(row.key), "%04u-%02u", (unsigned)year % 10000u,
+				 (unsigned)atoi(row.key) % 100u);
+		row.found = ops->col_int(s, 1);
+		row.closed = ops->col_int(s, 2);
+		row.open = ops->col_int(s, 3);
+		row.overdue = ops->col_int(s, 4);
+		row.closed_on_time = ops->col_int(s, 5);
+		row.extended = ops->col_int(s, 6);
+		row.days_to_close = ops->col_double(s, 7);
+		row.major = ops->col_int(s, 8);
+		for (size_t i = 0; i < nlate; i++)
+			if (strcmp(late[i].key, row.key) == 0)
+				row.overdue += late[i].n;
+		if (row.found == 0 && row.closed == 0)
+			continue;       /* a count row emptied by changes */
+		if (cb(&row, arg) != 0)
+			break;
+	}
+	ops->reset(s);
+out:
+	free(late);
+	return r == DB_ERROR ? -1 : 0;
+out_fail:
+	free(late);
+	return -1;
 }
 
 int
@@ -776,8 +932,21 @@ store_hazard_stats(struct store *st, const struct scope *sc, const char *region,
 	struct hazard_stats_row row;
 	struct db_stmt *s;
 	enum db_step r;
-	int child_len = 2;
+	int child_len = 2, year;
+	int32_t t;
 
+	if (g < 0 || g >= SG__MAX)
+		return err_set(e, ERR_INVALID, NULL, "no such statistics group");
+	if (!sc->own_org_only) {
+		if (g == SG_MONTH_CLOSED && date_parse(to, &t) == 0) {
+			int m, d;
+
+			date_to_ymd(t, &year, &m, &d);
+			return stats_counted(st, sc, region, industry, year, today, g, cb, arg, e);
+		}
+		if (whole_year(from, to, &year))
+			return stats_counted(st, sc, region, industry, year, today, g, cb, arg, e);
+	}
 	if ((s = st_stmt(st, STMT_HAZARD_STATS, e)) == NULL ||
 	    stats_bind(st, s, sc, region, industry, from, to, &child_len, e) != 0 ||
 	    ops->bind_text(s, 10, today, e) != 0 || ops->bind_int(s, 11, g, e) != 0 ||
@@ -809,11 +978,21 @@ store_zero_clearance(struct store *st, const struct scope *sc, const char *regio
 	const struct db_ops *ops = st->db->ops;
 	struct db_stmt *s;
 	enum db_step r;
+	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1];
+	int year, child_len, lvl;
 
 	memset(out, 0, sizeof(*out));
-	if ((s = st_stmt(st, STMT_HAZARD_ZERO_CLEARANCE, e)) == NULL ||
-	    stats_bind(st, s, sc, region, industry, from, to, NULL, e) != 0)
+	if (!sc->own_org_only && whole_year(from, to, &year)) {
+		if ((s = st_stmt(st, STMT_HAZARD_COUNTS_ZERO, e)) == NULL ||
+		    stats_region(sc, region, SG_TOTAL, lo, hi, &child_len, &lvl, e) != 0 ||
+		    st_bind_scope(st, s, sc, e) != 0 ||
+		    st_bindf(st, s, e, "----ttiii", lo, hi, (int64_t)year, industry,
+			     (int64_t)lvl) != 0)
+			return -1;
+	} else if ((s = st_stmt(st, STMT_HAZARD_ZERO_CLEARANCE, e)) == NULL ||
+		   stats_bind(st, s, sc, region, industry, from, to, NULL, e) != 0) {
 		return -1;
+	}
 	if ((r = ops->step(s, e)) == DB_ROW) {
 		out->carried_in = ops->col_int(s, 0);
 		out->found = ops->col_int(s, 1);
@@ -822,4 +1001,15 @@ store_zero_clearance(struct store *st, const struct scope *sc, const char *regio
 	}
 	ops->reset(s);
 	return r == DB_ERROR ? -1 : 0;
+}
+
+int
+store_hazard_counts_check(struct store *st, int64_t *mismatched, struct error *e)
+{
+	struct db_stmt *s;
+
+	*mismatched = 0;
+	if ((s = st_stmt(st, STMT_HAZARD_COUNTS_CHECK, e)) == NULL)
+		return -1;
+	return st_count(st, s, mismatched, e);
 }

@@ -16,7 +16,8 @@ struct store {
 
 /*
  * Bind parameters $1… from a format: 't' text (const char *), 'i' int64_t,
- * 'd' double, 'n' null (no argument), 'T' text or null when "" / NULL.
+ * 'd' double, 'n' null (no argument), 'T' text or null when "" / NULL,
+ * '-' leaves that parameter alone (no argument; bound otherwise).
  */
 int st_bindf(struct store *st, struct db_stmt *s, struct error *e, const char *fmt, ...);
 

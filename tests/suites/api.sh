@@ -146,6 +146,14 @@ run_backend() {
     echo "not ok - $name: the server is still running after the API tests (it exited with status $stop_rc)"
     tail_log "$dir/server.err" 40
   fi
+  # Every change the API tests made must leave the audit chain intact and
+  # the maintained hazard counts equal to a recount of the hazards.
+  if "$bin" "${store[@]}" --data "$data" audit verify >"$dir/verify.out" 2>&1; then
+    echo "ok - $name: audit verify passes after the API tests (chain and hazard counts)"
+  else
+    echo "not ok - $name: audit verify passes after the API tests (chain and hazard counts)"
+    tail_log "$dir/verify.out"
+  fi
   local report
   report="$(sanitizer_report "$dir/server.err")"
   if [ -z "$report" ]; then

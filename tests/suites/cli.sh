@@ -101,6 +101,11 @@ tamper_suite() { # BACKEND ARGS-FOR-HAZARDNET SQL-RUNNER...
   has "$be: verify names the edited row" "row edited outside hazardnet"
   "$@" "UPDATE orgs SET name = substr(name, 1, length(name) - 1) WHERE id = (SELECT MIN(id) FROM orgs WHERE kind = 3)" >/dev/null 2>&1
   check "$be: verify passes again once the row is put back" 0 $H audit verify $args
+  "$@" "INSERT INTO hazard_counts (lvl, kind, yr, region_code, industry_id, k, n, found, closed, live, overdue, on_time, extended, major, days) VALUES (0, 0, 1999, '540102000000', 0, 0, 1, 1, 0, 1, 0, 0, 0, 0, 0)" >/dev/null 2>&1
+  check "$be: verify fails when a maintained hazard count is off" 1 $H audit verify $args
+  has "$be: verify names the counts" "hazard counts: 1 count row disagree"
+  "$@" "DELETE FROM hazard_counts WHERE lvl = 0 AND kind = 0 AND yr = 1999 AND region_code = '540102000000' AND industry_id = 0 AND k = 0" >/dev/null 2>&1
+  check "$be: verify passes once the count is removed" 0 $H audit verify $args
   "$@" "UPDATE audit_events SET actor = 'mallory' WHERE seq = 3" >/dev/null 2>&1
   check "$be: verify fails after an audit event is edited" 1 $H audit verify $args
   has "$be: verify names the edited event" "hash mismatch"
