@@ -44,12 +44,10 @@ check_writer(struct store *st, const struct scope *sc, int64_t plan_id, int64_t 
 
 	if (store_plan_get(st, sc, plan_id, p, e) != 0)
 		return -1;
-	if (user_org <= 0 || org_has_tasks(st, plan_id, user_org, &yes, e) != 0 || !yes) {
-		if (user_org <= 0 || e == NULL || e->code == ERR_NONE)
-			return err_set(e, ERR_FORBIDDEN, NULL,
-				       "only an org with tasks in the plan keeps its lists");
+	if (user_org > 0 && org_has_tasks(st, plan_id, user_org, &yes, e) != 0)
 		return -1;
-	}
+	if (!yes)
+		return err_set(e, ERR_FORBIDDEN, NULL, "only an org with tasks in the plan keeps its lists");
 	return 0;
 }
 
