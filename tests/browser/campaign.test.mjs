@@ -123,6 +123,13 @@ test('the office publishes a plan whose task falls to 拉萨市应急管理局',
   await lists.getByRole('tab', { name: '问题隐患清单' }).waitFor();
   assert.equal(await lists.getByRole('button', { name: '新增问题隐患' }).count(), 0);
   await lists.getByLabel('单位').waitFor();
+  // 督办 on a task opens the issue form with the task's org, plan and task filled in.
+  await page.locator('.task-group .task', { hasText: TASK }).getByRole('link', { name: '督办' }).click();
+  await page.getByRole('heading', { name: '发布督办通报' }).waitFor();
+  await page.locator('.chips .chip', { hasText: '拉萨市应急管理局' }).waitFor();
+  await page.getByLabel(new RegExp(TASK)).waitFor();
+  assert.equal(await page.getByLabel(new RegExp(TASK)).isChecked(), true, 'the task is cited');
+  assert.equal(await page.getByLabel('所属方案').inputValue(), /plans\/(\d+)/.exec(state.planPath)[1]);
 }));
 
 test('the office issues a 督办 to the department citing the task; the form refuses what is missing', shot(async () => {

@@ -312,6 +312,7 @@ export default {
                   <span :class="dueClass(t)">{{ t.deadline ? '期限 ' + t.deadline : '无期限' }}<template v-if="taskOverdue(t)">（已逾期）</template></span>
                   <span v-if="t.percent" class="muted">完成 {{ t.percent }}%</span>
                   <span class="badge" :class="'task-' + t.status">{{ TASK_STATUS[t.status] || t.status }}</span>
+                  <a v-if="canManage" class="btn btn-small btn-quiet task-notice" :href="href('/notices/new', { plan: plan.id, task: t.id, org: t.org_id })">督办</a>
                 </span>
               </li>
             </ul>
