@@ -4,7 +4,9 @@
 // refuses what is missing); the regulator (a user of the department) finds
 // it on its workbench as 未回复, opens it and replies; the office sees the
 // reply on the notice; the regulator adds a 制度 to its measures list on the
-// plan page and moves it to 已出台 (refused without its document first).
+// plan page and moves it to 已出台 (refused without its document first),
+// then files its yearly report; the office sets the yearly report day and
+// starts a 督办 from a task of the plan page.
 //
 // Run by tests/suites/browser.sh against a fresh server loaded with
 // `hazardnet demo --no-serve`:
@@ -123,6 +125,17 @@ test('the office publishes a plan whose task falls to 拉萨市应急管理局',
   await lists.getByRole('tab', { name: '问题隐患清单' }).waitFor();
   assert.equal(await lists.getByRole('button', { name: '新增问题隐患' }).count(), 0);
   await lists.getByLabel('单位').waitFor();
+  // The office sets the plan's yearly report day; the board of the year shows the org with tasks as 未报送.
+  await lists.getByRole('tab', { name: '年度/总结报告' }).click();
+  await lists.getByLabel('年度报告截止日（月-日）').fill('13-40');
+  await lists.getByRole('button', { name: '保存截止日' }).click();
+  assert.match(await lists.locator('[data-field="year_report_day"] .field-error').textContent(), /月-日/);
+  await lists.getByLabel('年度报告截止日（月-日）').fill('12-15');
+  await lists.getByRole('button', { name: '保存截止日' }).click();
+  await lists.getByText('每年 12月15日 前报送').waitFor();
+  await lists.locator('.report-summary', { hasText: `截止 ${YEAR}-12-15` }).waitFor();
+  const boardRow = lists.locator('.report-board tbody tr', { hasText: '拉萨市应急管理局' });
+  assert.match(await boardRow.textContent(), /未报送/);
   // 督办 on a task opens the issue form with the task's org, plan and task filled in.
   await page.locator('.task-group .task', { hasText: TASK }).getByRole('link', { name: '督办' }).click();
   await page.getByRole('heading', { name: '发布督办通报' }).waitFor();
@@ -230,6 +243,17 @@ test('the department adds a 制度 to its measures list and moves it to 已出�
   await entry.locator('.badge', { hasText: '已出台' }).waitFor();
   assert.ok((await entry.textContent()).includes(`拉应急发〔${YEAR}〕12号`));
   assert.equal(await entry.getByRole('button', { name: '更新状态' }).count(), 0, 'an issued measure is final');
+
+  // The department files its yearly report; the board then shows it in.
+  await lists.getByRole('tab', { name: '年度/总结报告' }).click();
+  const form = lists.locator('form', { hasText: `报送本单位${YEAR}年度报告` });
+  await form.getByRole('button', { name: '报送' }).click();
+  assert.match(await form.locator('[data-field="text"] .field-error').textContent(), /请填写报告内容/);
+  await form.getByLabel('报告内容').fill('全年开展危险化学品专项督导 4 轮，督导企业 36 家。');
+  await form.getByRole('button', { name: '报送' }).click();
+  const boardRow = lists.locator('.report-board tbody tr', { hasText: '拉萨市应急管理局' });
+  await boardRow.locator('.badge', { hasText: /^已报送$|^逾期报送$/ }).waitFor();
+  assert.equal(await lists.locator('form', { hasText: '报送本单位' }).count(), 0, 'one report a year');
 
   await page.setViewportSize({ width: 375, height: 812 });
   const o = await overflow(page);

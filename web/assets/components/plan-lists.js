@@ -307,6 +307,14 @@ export default {
 
       <template v-else>
         <p class="muted small">每年 {{ yearDayLabel }} 前报送当年开展情况（年度报告），方案期满时报送总结报告；逾期报送的予以标注。</p>
+        <form v-if="canManage" class="inline-form year-day-form" novalidate @submit.prevent="saveYearDay">
+          <div class="field" :class="{ 'has-error': dayErr }" data-field="year_report_day">
+            <label for="year-day">年度报告截止日（月-日）</label>
+            <input id="year-day" v-model="yearDay" placeholder="12-20" maxlength="5">
+            <p v-if="dayErr" class="field-error" role="alert">{{ dayErr }}</p>
+          </div>
+          <button type="submit" class="btn btn-small" :disabled="saving">保存截止日</button>
+        </form>
         <div class="field">
           <label for="rep-period">报告</label>
           <select id="rep-period" v-model="period">
@@ -507,6 +515,29 @@ function useLists(props) {
   const boardFailed = ref('');
   const rtext = ref('');
   const rerr = reactive({});
+  const canManage = ['office', 'admin'].includes(role);
+  const yearDay = ref(props.plan.year_report_day || '12-20');
+  const dayErr = ref('');
+  async function saveYearDay() {
+    dayErr.value = '';
+    const m = /^(\d{2})-(\d{2})$/.exec(yearDay.value.trim());
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > 12 || Number(m[2]) < 1
+        || Number(m[2]) > new Date(Date.UTC(2001, Number(m[1]), 0)).getUTCDate()) {
+      dayErr.value = '请按“月-日”填写，如 12-20';
+      return;
+    }
+    saving.value = true;
+    try {
+      const r = await api.patch(`/plans/${props.plan.id}`, { version: props.plan.version, year_report_day: yearDay.value.trim() });
+      props.plan.version = r.version;
+      props.plan.year_report_day = r.year_report_day;
+      await loadBoard();
+    } catch (e) {
+      dayErr.value = e.code === 'stale_version' ? '方案已被他人修改，请刷新页面后再试。' : e.message;
+    } finally {
+      saving.value = false;
+    }
+  }
   async function loadBoard() {
     if (!period.value) period.value = periods.value.find((p) => p !== 'final') || periods.value[0];
     board.value = null;
@@ -550,5 +581,5 @@ function useLists(props) {
     overseer, myTasks, canWrite, taskOrgs, tab, setTab, orgFilter, problems, measures, loadFailed, adding, editing,
     saving, pform, mform, eform, perr, merr, eerr, mine, forward, startAdd, startEdit, saveProblem, updateProblem,
     saveMeasure, updateMeasure, yearDayLabel, periods, period, board, boardFailed, boardRows, ownFiled, rtext, rerr,
-    fileReport, formatTime };
+    fileReport, formatTime, canManage, yearDay, dayErr, saveYearDay };
 }
