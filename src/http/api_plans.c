@@ -45,6 +45,8 @@ const struct field task_query[] = {
 	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
+static json_t *json_plan_base(const struct plan_rec *p);
+
 static int
 may_manage(const struct req *r, struct error *e)
 {
@@ -55,6 +57,16 @@ may_manage(const struct req *r, struct error *e)
 
 static json_t *
 json_plan(const struct plan_rec *p)
+{
+	json_t *j = json_plan_base(p);
+
+	json_object_set_new(j, "year_report_day",
+			    json_string(p->year_report_day[0] ? p->year_report_day : "12-20"));
+	return j;
+}
+
+static json_t *
+json_plan_base(const struct plan_rec *p)
 {
 	return json_pack("{s:I,s:o,s:o,s:o,s:o,s:s,s:{s:o,s:o},s:o,s:s,s:I,s:I,s:I,s:s}",
 		"id", (json_int_t)p->id, "title", jstr(p->title), "issuer", jstr(p->issuer),

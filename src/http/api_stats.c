@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/hazard.h"
 #include "core/utf8.h"
+#include "core/plan_lists.h"
 #include "http/http_int.h"
 
 const struct field stats_query[] = {
@@ -272,13 +273,43 @@ todo_notice(const struct notification *n, void *arg)
 	struct todo_ctx *c = arg;
 	char link[48];
 
-	if (n->read_at[0] != '\0')
-		return 0;
+	if (n->read_at[0] != '\0' || strcmp(n->kind, "notice") == 0)
+		return 0;   /* notices are listed with their reply state below */
 	snprintf(link, sizeof(link), "#/hazards/%lld", (long long)n->hazard_id);
 	json_array_append_new(c->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", n->kind,
 		"title", jstr(n->title), "due", n->due[0] ? jstr(n->due) : json_null(),
 		"link", link, "severity", "danger"));
 	return ++c->n >= 100;
+}
+
+/* Notices aimed at the user's org: listed, and a to-do while unreplied. */
+struct notice_ctx {
+	json_t *items;
+	struct todo_ctx *todo;
+};
+
+static int
+wb_notice(const struct notice *n, void *arg)
+{
+	struct notice_ctx *c = arg;
+	char link[48], title[NAME_MAX_BYTES + NOTICE_CODE_MAX];
+	int32_t due;
+	int over = n->due_on[0] != '\0' && date_parse(n->due_on, &due) == 0 && c->todo->today > due;
+
+	snprintf(link, sizeof(link), "#/notices/%lld", (long long)n->id);
+	json_array_append_new(c->items, json_pack("{s:I,s:o,s:s,s:o,s:o,s:o,s:s,s:b}",
+		"id", (json_int_t)n->id, "code", jstr(n->code), "kind", notice_kind_names[n->kind],
+		"title", jstr(n->title), "issuer_name", jstr(n->issuer_name),
+		"due_on", n->due_on[0] ? jstr(n->due_on) : json_null(),
+		"my_reply", n->mine > 0 ? "replied" : "pending", "overdue", over && n->mine == 0));
+	if (n->mine == 0 && n->kind == NOTICE_SUPERVISE && c->todo->n < 100) {
+		snprintf(title, sizeof(title), "%s %s", n->code, n->title);
+		json_array_append_new(c->todo->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", "notice",
+			"title", jstr(title), "due", n->due_on[0] ? jstr(n->due_on) : json_null(),
+			"link", link, "severity", over ? "danger" : "warning"));
+		c->todo->n++;
+	}
+	return 0;
 }
 
 static int
@@ -310,6 +341,7 @@ api_workbench(struct req *r, struct error *e)
 	struct hazard_filter f;
 	struct hazard_actor who;
 	struct todo_ctx c = { json_array(), &who, http_today(), 0 };
+	json_t *notices = json_array();
 	int64_t orgs = 0, enterprises = 0, open = 0, rect = 0, pending = 0, overdue = 0;
 
 	http_hazard_actor(r, &who);
@@ -320,6 +352,15 @@ api_workbench(struct req *r, struct error *e)
 	if (r->user.org_id != 0 &&
 	    store_notifications(r->st, r->user.org_id, 20, todo_notice, &c, e) != 0)
 		goto out_fail;
+	if (r->user.org_id != 0) {
+		struct notice_ctx nc = { notices, &c };
+		int64_t ntotal = 0;
+		int nmore = 0;
+
+		if (store_notice_list(r->st, &r->scope, r->user.org_id, -1, 0, r->user.org_id, 0, 20,
+				      wb_notice, &nc, &ntotal, &nmore, e) != 0)
+			goto out_fail;
+	}
 	f.status = -1;
 	f.overdue_only = 1;
 	if (store_hazard_list(r->st, &r->scope, &f, todo_overdue, &c, &overdue, NULL, e) != 0)
@@ -339,12 +380,13 @@ api_workbench(struct req *r, struct error *e)
 	of.kind = ORG_ENTERPRISE;
 	if (store_org_list(r->st, &r->scope, &of, count_only, NULL, &enterprises, NULL, e) != 0)
 		goto out_fail;
-	r->out = json_pack("{s:o,s:{s:I,s:I,s:I,s:I,s:I}}", "todos", c.todos, "counts",
+	r->out = json_pack("{s:o,s:o,s:{s:I,s:I,s:I,s:I,s:I}}", "todos", c.todos, "notices", notices, "counts",
 			   "orgs", (json_int_t)orgs, "enterprises", (json_int_t)enterprises,
 			   "hazards_open", (json_int_t)(open + rect + pending),
 			   "hazards_overdue", (json_int_t)overdue, "hazards_pending", (json_int_t)pending);
 	return 0;
 out_fail:
 	json_decref(c.todos);
+	json_decref(notices);
 	return -1;
 }

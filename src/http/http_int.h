@@ -235,6 +235,19 @@ int api_reports_list(struct req *r, struct error *e);
 int api_reports_missing(struct req *r, struct error *e);
 int api_export_ledger(struct req *r, struct error *e);
 int api_export_listed(struct req *r, struct error *e);
+int api_problems_list(struct req *r, struct error *e);
+int api_problems_create(struct req *r, struct error *e);
+int api_problems_update(struct req *r, struct error *e);
+int api_measures_list(struct req *r, struct error *e);
+int api_measures_create(struct req *r, struct error *e);
+int api_measures_update(struct req *r, struct error *e);
+int api_plan_report_create(struct req *r, struct error *e);
+int api_plan_reports_board(struct req *r, struct error *e);
+int api_plans_update(struct req *r, struct error *e);
+int api_notices_create(struct req *r, struct error *e);
+int api_notices_list(struct req *r, struct error *e);
+int api_notices_get(struct req *r, struct error *e);
+int api_notices_reply(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -262,5 +275,16 @@ extern const struct field plan_publish_fields[];
 extern const struct field task_query[];
 extern const struct field task_report_fields[];
 extern const struct field reporting_query[];
+extern const struct field problem_create_fields[];
+extern const struct field problem_update_fields[];
+extern const struct field measure_create_fields[];
+extern const struct field measure_update_fields[];
+extern const struct field list_query[];
+extern const struct field plan_report_fields[];
+extern const struct field plan_report_query[];
+extern const struct field plan_update_fields[];
+extern const struct field notice_create_fields[];
+extern const struct field notice_query[];
+extern const struct field notice_reply_fields[];
 
 #endif

@@ -33,6 +33,33 @@
 	"AND o.region_code BETWEEN $7 AND $8 " \
 	"AND ($9 = '' OR strpos(o.name, $9) > 0 OR o.credit_code = $9)"
 
+#define PROBLEM_COLS \
+	"x.id, x.plan_id, x.org_id, o.name, x.region_code, COALESCE(x.task_id, 0), " \
+	"COALESCE(x.hazard_id, 0), COALESCE(h.code, ''), COALESCE(h.title, ''), " \
+	"COALESCE(h.status, -1), x.description, x.found_on, x.measures, x.responsible, " \
+	"x.deadline, x.status, x.closed_on, x.version, x.created_at, x.updated_at"
+#define PROBLEM_FROM \
+	" FROM plan_problems x JOIN orgs o ON o.id = x.org_id LEFT JOIN hazards h ON h.id = x.hazard_id "
+#define MEASURE_COLS \
+	"x.id, x.plan_id, x.org_id, o.name, x.region_code, COALESCE(x.task_id, 0), x.kind, " \
+	"x.title, x.description, x.status, x.doc_number, x.issued_on, x.version, x.created_at, " \
+	"x.updated_at"
+#define MEASURE_FROM " FROM plan_measures x JOIN orgs o ON o.id = x.org_id "
+#define NOTICE_COLS \
+	"n.id, n.code, n.kind, n.issuer_org_id, io.name, n.region_code, COALESCE(n.plan_id, 0), " \
+	"n.title, n.body, n.issued_on, n.due_on, n.created_at, " \
+	"(SELECT COUNT(*) FROM notice_targets c WHERE c.notice_id = n.id), " \
+	"(SELECT COUNT(*) FROM notice_targets c WHERE c.notice_id = n.id AND c.replied_at <> ''), " \
+	"COALESCE((SELECT CASE WHEN m.replied_at = '' THEN 0 ELSE 1 END FROM notice_targets m " \
+	"WHERE m.notice_id = n.id AND m.org_id = $4), -1)"
+#define NOTICE_VIS \
+	"((n.region_code BETWEEN $1 AND $2 AND $3 = 1) OR n.issuer_org_id = $4 OR EXISTS " \
+	"(SELECT 1 FROM notice_targets v WHERE v.notice_id = n.id AND v.org_id = $4))"
+/* $5 kind (-1 any), $6 plan (0 any), $7 target org (0 any). */
+#define NOTICE_FILTER \
+	" AND ($5 < 0 OR n.kind = $5) AND ($6 = 0 OR n.plan_id = $6) AND ($7 = 0 OR EXISTS " \
+	"(SELECT 1 FROM notice_targets f WHERE f.notice_id = n.id AND f.org_id = $7))"
+
 #define USER_COLS \
 	"u.id, u.login, u.name, u.phone, u.role, COALESCE(u.org_id, 0), " \
 	"COALESCE(o.name, ''), COALESCE(o.region_code, ''), u.active, " \
@@ -588,13 +615,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT p.id, p.title, p.issuer, p.doc_number, p.issued_on, p.region_code, "
 		"p.period_start, p.period_end, p.report_day, p.status, p.version, p.created_at, "
 		"(SELECT COUNT(*) FROM plan_nodes n WHERE n.plan_id = p.id), "
-		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id) FROM plans p "
+		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id), p.year_report_day FROM plans p "
 		"WHERE p.id = $4 AND $3 = 0 AND p.region_code BETWEEN $1 AND $2", NULL },
 	[STMT_PLAN_LIST] = { "plan_list",
 		"SELECT p.id, p.title, p.issuer, p.doc_number, p.issued_on, p.region_code, "
 		"p.period_start, p.period_end, p.report_day, p.status, p.version, p.created_at, "
 		"(SELECT COUNT(*) FROM plan_nodes n WHERE n.plan_id = p.id), "
-		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id) FROM plans p "
+		"(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id), p.year_report_day FROM plans p "
 		"WHERE $3 = 0 AND p.region_code BETWEEN $1 AND $2 AND p.id > $4 ORDER BY p.id LIMIT $5",
 		NULL },
 	[STMT_PLAN_NODES] = { "plan_nodes",
@@ -669,6 +696,109 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"LEFT JOIN task_reports r ON r.task_id = t.id AND r.period = $6 "
 		"WHERE " SCOPE_ORG " AND t.plan_id = $5", NULL },
 
+	/* ---- the two lists, notices, yearly and final reports (store_lists.c) ---- */
+	/* Entries of the orgs s sees ($1–$4); $5 the only org a reader may see
+	 * (0: any — office, admin, leader). */
+	[STMT_PROBLEM_INSERT] = { "problem_insert",
+		"INSERT INTO plan_problems (plan_id, org_id, region_code, task_id, hazard_id, description, "
+		"found_on, measures, responsible, deadline, status, closed_on, created_by, version, "
+		"created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+		"1, $14, $14) RETURNING id", NULL },
+	[STMT_PROBLEM_GET] = { "problem_get",
+		"SELECT " PROBLEM_COLS PROBLEM_FROM "WHERE " SCOPE_ORG " AND ($5 = 0 OR x.org_id = $5) "
+		"AND x.id = $6", NULL },
+	[STMT_PROBLEM_UPDATE] = { "problem_update",
+		"UPDATE plan_problems SET task_id = $2, description = $3, found_on = $4, measures = $5, "
+		"responsible = $6, deadline = $7, status = $8, closed_on = $9, updated_at = $10, "
+		"version = version + 1 WHERE id = $1 AND version = $11", NULL },
+	[STMT_PROBLEM_LIST] = { "problem_list",
+		"SELECT " PROBLEM_COLS PROBLEM_FROM "WHERE " SCOPE_ORG " AND ($5 = 0 OR x.org_id = $5) "
+		"AND x.plan_id = $6 AND ($7 = 0 OR x.org_id = $7) AND x.id > $8 ORDER BY x.id LIMIT $9",
+		NULL },
+	[STMT_PROBLEM_COUNT] = { "problem_count",
+		"SELECT COUNT(*) FROM plan_problems x JOIN orgs o ON o.id = x.org_id WHERE " SCOPE_ORG
+		" AND ($5 = 0 OR x.org_id = $5) AND x.plan_id = $6 AND ($7 = 0 OR x.org_id = $7)", NULL },
+	[STMT_MEASURE_INSERT] = { "measure_insert",
+		"INSERT INTO plan_measures (plan_id, org_id, region_code, task_id, kind, title, "
+		"description, status, doc_number, issued_on, created_by, version, created_at, updated_at) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id", NULL },
+	[STMT_MEASURE_GET] = { "measure_get",
+		"SELECT " MEASURE_COLS MEASURE_FROM "WHERE " SCOPE_ORG " AND ($5 = 0 OR x.org_id = $5) "
+		"AND x.id = $6", NULL },
+	[STMT_MEASURE_UPDATE] = { "measure_update",
+		"UPDATE plan_measures SET task_id = $2, kind = $3, title = $4, description = $5, "
+		"status = $6, doc_number = $7, issued_on = $8, updated_at = $9, version = version + 1 "
+		"WHERE id = $1 AND version = $10", NULL },
+	[STMT_MEASURE_LIST] = { "measure_list",
+		"SELECT " MEASURE_COLS MEASURE_FROM "WHERE " SCOPE_ORG " AND ($5 = 0 OR x.org_id = $5) "
+		"AND x.plan_id = $6 AND ($7 = 0 OR x.org_id = $7) AND x.id > $8 ORDER BY x.id LIMIT $9",
+		NULL },
+	[STMT_MEASURE_COUNT] = { "measure_count",
+		"SELECT COUNT(*) FROM plan_measures x JOIN orgs o ON o.id = x.org_id WHERE " SCOPE_ORG
+		" AND ($5 = 0 OR x.org_id = $5) AND x.plan_id = $6 AND ($7 = 0 OR x.org_id = $7)", NULL },
+	[STMT_PLAN_ORG_TASKS] = { "plan_org_tasks",
+		"SELECT COUNT(*) FROM tasks WHERE plan_id = $1 AND org_id = $2", NULL },
+	[STMT_NOTICE_SEQ_NEXT] = { "notice_seq_next",
+		"INSERT INTO notice_seq (issuer_org_id, kind, year, last) VALUES ($1, $2, $3, 1) "
+		"ON CONFLICT (issuer_org_id, kind, year) DO UPDATE SET last = notice_seq.last + 1 "
+		"RETURNING last", NULL },
+	[STMT_NOTICE_INSERT] = { "notice_insert",
+		"INSERT INTO notices (code, kind, issuer_org_id, region_code, year, seq, plan_id, title, "
+		"body, issued_on, due_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		"$9, $10, $11, $12, $13) RETURNING id", NULL },
+	[STMT_NOTICE_TARGET_INSERT] = { "notice_target_insert",
+		"INSERT INTO notice_targets (notice_id, org_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		NULL },
+	[STMT_NOTICE_CITE_INSERT] = { "notice_cite_insert",
+		"INSERT INTO notice_cites (notice_id, kind, ref_id) VALUES ($1, $2, $3) "
+		"ON CONFLICT DO NOTHING", NULL },
+	/* Notices a reader sees: $1/$2 the region range of those it sees all of
+	 * when $3 = 1 (office, admin, leader); always those its org $4 issued or
+	 * is a target of. */
+	[STMT_NOTICE_GET] = { "notice_get",
+		"SELECT " NOTICE_COLS " FROM notices n JOIN orgs io ON io.id = n.issuer_org_id WHERE "
+		NOTICE_VIS " AND n.id = $5", NULL },
+	[STMT_NOTICE_LIST] = { "notice_list",
+		"SELECT " NOTICE_COLS " FROM notices n JOIN orgs io ON io.id = n.issuer_org_id WHERE "
+		NOTICE_VIS NOTICE_FILTER " AND ($8 = 0 OR n.id < $8) ORDER BY n.id DESC LIMIT $9", NULL },
+	[STMT_NOTICE_COUNT] = { "notice_count",
+		"SELECT COUNT(*) FROM notices n WHERE " NOTICE_VIS NOTICE_FILTER, NULL },
+	[STMT_NOTICE_TARGETS] = { "notice_targets",
+		"SELECT x.org_id, o.name, x.reply, x.replied_at, COALESCE(u.name, '') "
+		"FROM notice_targets x JOIN orgs o ON o.id = x.org_id "
+		"LEFT JOIN users u ON u.id = x.replied_by WHERE x.notice_id = $1 ORDER BY x.org_id", NULL },
+	[STMT_NOTICE_CITES] = { "notice_cites",
+		"SELECT c.kind, c.ref_id, COALESCE(t.title, h.title, ''), COALESCE(h.code, '') "
+		"FROM notice_cites c LEFT JOIN tasks t ON c.kind = 'task' AND t.id = c.ref_id "
+		"LEFT JOIN hazards h ON c.kind = 'hazard' AND h.id = c.ref_id "
+		"WHERE c.notice_id = $1 ORDER BY c.kind DESC, c.ref_id", NULL },
+	[STMT_NOTICE_TARGET_GET] = { "notice_target_get",
+		"SELECT replied_at FROM notice_targets WHERE notice_id = $1 AND org_id = $2", NULL },
+	[STMT_NOTICE_REPLY] = { "notice_reply",
+		"UPDATE notice_targets SET reply = $3, replied_at = $4, replied_by = $5 "
+		"WHERE notice_id = $1 AND org_id = $2 AND replied_at = ''", NULL },
+	[STMT_PLAN_REPORT_INSERT] = { "plan_report_insert",
+		"INSERT INTO plan_reports (plan_id, org_id, region_code, period, text, due, late, "
+		"reporter_id, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+		"ON CONFLICT (plan_id, org_id, period) DO NOTHING RETURNING id", NULL },
+	/* The orgs s sees that have tasks in plan $5, with their report of
+	 * period $6 if any; keyset after org $7, $8 rows. */
+	[STMT_PLAN_REPORT_BOARD] = { "plan_report_board",
+		"SELECT o.id, o.name, COALESCE(r.id, 0), COALESCE(r.late, 0), "
+		"COALESCE(r.submitted_at, ''), COALESCE(r.text, ''), COALESCE(u.name, '') FROM orgs o "
+		"LEFT JOIN plan_reports r ON r.plan_id = $5 AND r.org_id = o.id AND r.period = $6 "
+		"LEFT JOIN users u ON u.id = r.reporter_id WHERE " SCOPE_ORG
+		" AND o.id IN (SELECT t.org_id FROM tasks t WHERE t.plan_id = $5) AND o.id > $7 "
+		"ORDER BY o.id LIMIT $8", NULL },
+	[STMT_PLAN_REPORT_BOARD_COUNT] = { "plan_report_board_count",
+		"SELECT COUNT(*), COUNT(r.id) FROM orgs o "
+		"LEFT JOIN plan_reports r ON r.plan_id = $5 AND r.org_id = o.id AND r.period = $6 "
+		"WHERE " SCOPE_ORG " AND o.id IN (SELECT t.org_id FROM tasks t WHERE t.plan_id = $5)",
+		NULL },
+	[STMT_PLAN_SET_DAYS] = { "plan_set_days",
+		"UPDATE plans SET report_day = $2, year_report_day = $3, version = version + 1, "
+		"updated_at = $4 WHERE id = $1 AND version = $5", NULL },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",
@@ -705,6 +835,19 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_DIGEST_TASKS] = { "digest_tasks", "SELECT * FROM tasks ORDER BY id", NULL },
 	[STMT_DIGEST_TASK_REPORTS] = { "digest_task_reports",
 		"SELECT * FROM task_reports ORDER BY id", NULL },
+	[STMT_DIGEST_PLAN_PROBLEMS] = { "digest_plan_problems",
+		"SELECT * FROM plan_problems ORDER BY id", NULL },
+	[STMT_DIGEST_PLAN_MEASURES] = { "digest_plan_measures",
+		"SELECT * FROM plan_measures ORDER BY id", NULL },
+	[STMT_DIGEST_NOTICES] = { "digest_notices", "SELECT * FROM notices ORDER BY id", NULL },
+	[STMT_DIGEST_NOTICE_TARGETS] = { "digest_notice_targets",
+		"SELECT * FROM notice_targets ORDER BY notice_id, org_id", NULL },
+	[STMT_DIGEST_NOTICE_CITES] = { "digest_notice_cites",
+		"SELECT * FROM notice_cites ORDER BY notice_id, kind, ref_id", NULL },
+	[STMT_DIGEST_NOTICE_SEQ] = { "digest_notice_seq",
+		"SELECT * FROM notice_seq ORDER BY issuer_org_id, kind, year", NULL },
+	[STMT_DIGEST_PLAN_REPORTS] = { "digest_plan_reports",
+		"SELECT * FROM plan_reports ORDER BY id", NULL },
 };
 
 /*
@@ -862,6 +1005,45 @@ const char *const migrations_sqlite[] = {
 	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("-", "OLD.id") " END;"
 	"CREATE TRIGGER hazard_counts_update_new AFTER UPDATE OF " HC_COLUMNS " ON hazards"
 	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("", "NEW.id") " END;",
+	/* 8: the two lists (problems, measures), notices and their replies,
+	 * yearly and final reports of a plan's orgs */
+	"ALTER TABLE plans ADD COLUMN year_report_day TEXT NOT NULL DEFAULT '12-20';"
+	"CREATE TABLE plan_problems (id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" org_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" task_id INTEGER REFERENCES tasks (id), hazard_id INTEGER REFERENCES hazards (id),"
+	" description TEXT NOT NULL DEFAULT '', found_on TEXT NOT NULL DEFAULT '',"
+	" measures TEXT NOT NULL DEFAULT '', responsible TEXT NOT NULL DEFAULT '',"
+	" deadline TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL,"
+	" closed_on TEXT NOT NULL DEFAULT '', created_by INTEGER NOT NULL, version INTEGER NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX plan_problems_plan ON plan_problems (plan_id, org_id, id);"
+	"CREATE TABLE plan_measures (id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" org_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" task_id INTEGER REFERENCES tasks (id), kind INTEGER NOT NULL, title TEXT NOT NULL,"
+	" description TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL,"
+	" doc_number TEXT NOT NULL DEFAULT '', issued_on TEXT NOT NULL DEFAULT '',"
+	" created_by INTEGER NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL);"
+	"CREATE INDEX plan_measures_plan ON plan_measures (plan_id, org_id, id);"
+	"CREATE TABLE notice_seq (issuer_org_id INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" year INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (issuer_org_id, kind, year));"
+	"CREATE TABLE notices (id INTEGER PRIMARY KEY, code TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" issuer_org_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" year INTEGER NOT NULL, seq INTEGER NOT NULL, plan_id INTEGER REFERENCES plans (id),"
+	" title TEXT NOT NULL, body TEXT NOT NULL, issued_on TEXT NOT NULL,"
+	" due_on TEXT NOT NULL DEFAULT '', created_by INTEGER NOT NULL, created_at TEXT NOT NULL,"
+	" UNIQUE (issuer_org_id, kind, year, seq));"
+	"CREATE INDEX notices_region ON notices (region_code, id);"
+	"CREATE TABLE notice_targets (notice_id INTEGER NOT NULL REFERENCES notices (id),"
+	" org_id INTEGER NOT NULL REFERENCES orgs (id), reply TEXT NOT NULL DEFAULT '',"
+	" replied_at TEXT NOT NULL DEFAULT '', replied_by INTEGER, PRIMARY KEY (notice_id, org_id));"
+	"CREATE INDEX notice_targets_org ON notice_targets (org_id, notice_id);"
+	"CREATE TABLE notice_cites (notice_id INTEGER NOT NULL REFERENCES notices (id),"
+	" kind TEXT NOT NULL, ref_id INTEGER NOT NULL, PRIMARY KEY (notice_id, kind, ref_id));"
+	"CREATE TABLE plan_reports (id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans (id),"
+	" org_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" period TEXT NOT NULL, text TEXT NOT NULL, due TEXT NOT NULL, late INTEGER NOT NULL,"
+	" reporter_id INTEGER NOT NULL, submitted_at TEXT NOT NULL, UNIQUE (plan_id, org_id, period));",
 };
 
 const char *const migrations_pg[] = {
@@ -1018,6 +1200,45 @@ const char *const migrations_pg[] = {
 	"CREATE TRIGGER hazard_counts_update_new AFTER UPDATE OF " HC_COLUMNS " ON hazards"
 	" FOR EACH ROW WHEN (" HC_CHANGED("IS DISTINCT FROM") ")"
 	" EXECUTE FUNCTION hazard_counts_new();",
+	/* 8: the two lists (problems, measures), notices and their replies,
+	 * yearly and final reports of a plan's orgs */
+	"ALTER TABLE plans ADD COLUMN year_report_day TEXT NOT NULL DEFAULT '12-20';"
+	"CREATE TABLE plan_problems (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, plan_id BIGINT NOT NULL REFERENCES plans (id),"
+	" org_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" task_id BIGINT REFERENCES tasks (id), hazard_id BIGINT REFERENCES hazards (id),"
+	" description TEXT NOT NULL DEFAULT '', found_on TEXT NOT NULL DEFAULT '',"
+	" measures TEXT NOT NULL DEFAULT '', responsible TEXT NOT NULL DEFAULT '',"
+	" deadline TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL,"
+	" closed_on TEXT NOT NULL DEFAULT '', created_by BIGINT NOT NULL, version BIGINT NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX plan_problems_plan ON plan_problems (plan_id, org_id, id);"
+	"CREATE TABLE plan_measures (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, plan_id BIGINT NOT NULL REFERENCES plans (id),"
+	" org_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" task_id BIGINT REFERENCES tasks (id), kind INTEGER NOT NULL, title TEXT NOT NULL,"
+	" description TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL,"
+	" doc_number TEXT NOT NULL DEFAULT '', issued_on TEXT NOT NULL DEFAULT '',"
+	" created_by BIGINT NOT NULL, version BIGINT NOT NULL, created_at TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL);"
+	"CREATE INDEX plan_measures_plan ON plan_measures (plan_id, org_id, id);"
+	"CREATE TABLE notice_seq (issuer_org_id BIGINT NOT NULL, kind INTEGER NOT NULL,"
+	" year INTEGER NOT NULL, last BIGINT NOT NULL, PRIMARY KEY (issuer_org_id, kind, year));"
+	"CREATE TABLE notices (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, code TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" issuer_org_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" year INTEGER NOT NULL, seq BIGINT NOT NULL, plan_id BIGINT REFERENCES plans (id),"
+	" title TEXT NOT NULL, body TEXT NOT NULL, issued_on TEXT NOT NULL,"
+	" due_on TEXT NOT NULL DEFAULT '', created_by BIGINT NOT NULL, created_at TEXT NOT NULL,"
+	" UNIQUE (issuer_org_id, kind, year, seq));"
+	"CREATE INDEX notices_region ON notices (region_code, id);"
+	"CREATE TABLE notice_targets (notice_id BIGINT NOT NULL REFERENCES notices (id),"
+	" org_id BIGINT NOT NULL REFERENCES orgs (id), reply TEXT NOT NULL DEFAULT '',"
+	" replied_at TEXT NOT NULL DEFAULT '', replied_by BIGINT, PRIMARY KEY (notice_id, org_id));"
+	"CREATE INDEX notice_targets_org ON notice_targets (org_id, notice_id);"
+	"CREATE TABLE notice_cites (notice_id BIGINT NOT NULL REFERENCES notices (id),"
+	" kind TEXT NOT NULL, ref_id BIGINT NOT NULL, PRIMARY KEY (notice_id, kind, ref_id));"
+	"CREATE TABLE plan_reports (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, plan_id BIGINT NOT NULL REFERENCES plans (id),"
+	" org_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" period TEXT NOT NULL, text TEXT NOT NULL, due TEXT NOT NULL, late INTEGER NOT NULL,"
+	" reporter_id BIGINT NOT NULL, submitted_at TEXT NOT NULL, UNIQUE (plan_id, org_id, period));",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/hazard.h"
 #include "core/model.h"
+#include "core/plan_lists.h"
 
 struct store;
 
@@ -380,6 +381,7 @@ struct plan_rec {
 	char region_code[REGION_CODE_LEN + 1];
 	char period_start[DATE_LEN], period_end[DATE_LEN];
 	int report_day;                 /* of the month; 0 none */
+	char year_report_day[8];        /* "MM-DD" of the yearly report; "" before it is read */
 	enum plan_status status;
 	int64_t version;
 	char created_at[TIME_LEN];
@@ -508,6 +510,159 @@ int store_task_list(struct store *st, const struct scope *s, int64_t plan_id, in
 		    int overdue_only, const char *today, int64_t after_id, int limit,
 		    int (*cb)(const struct task_rec *, void *), void *arg, int64_t *total,
 		    int *more, struct error *e);
+
+/* ---- the two lists, notices, yearly and final reports (store_lists.c) ---- */
+
+/*
+ * Who may read the lists' entries: office, admin and leader all those of
+ * the orgs they see; every other role only its own org's. Entries are
+ * written by their own org's users only, an org with tasks in the plan.
+ */
+
+/*
+ * Add an entry to plan_id's problems list for org user_org (which must
+ * have a task in the plan, else ERR_FORBIDDEN). A linked hazard must be one
+ * s sees (else ERR_INVALID field hazard_id); a cited task must be one of
+ * the org's in this plan (else ERR_INVALID field task_id). p->plan_id,
+ * org, region, status of a link, version and times are set here; the rest
+ * is checked by problem_check. Fills p.
+ */
+int store_problem_create(struct store *st, const struct actor *a, const struct scope *s,
+			 int64_t user_org, struct plan_problem *p, int32_t today, struct error *e);
+int store_problem_get(struct store *st, const struct scope *s, int64_t id,
+		      struct plan_problem *out, struct error *e);
+/*
+ * Change problem id to what p says (description, found_on, measures,
+ * responsible, deadline, status, closed_on, task_id) at version: ERR_STALE
+ * when version is not current, ERR_FORBIDDEN for another org's entry.
+ */
+int store_problem_update(struct store *st, const struct actor *a, const struct scope *s,
+			 int64_t user_org, int64_t id, int64_t version, struct plan_problem *p,
+			 int32_t today, struct error *e);
+/* The problems of plan_id (org 0: every org s may read), oldest first. */
+int store_problem_list(struct store *st, const struct scope *s, int64_t plan_id, int64_t org,
+		       int64_t after_id, int limit, int (*cb)(const struct plan_problem *, void *),
+		       void *arg, int64_t *total, int *more, struct error *e);
+
+/* The same four for the measures list. */
+int store_measure_create(struct store *st, const struct actor *a, const struct scope *s,
+			 int64_t user_org, struct plan_measure *m, int32_t today, struct error *e);
+int store_measure_get(struct store *st, const struct scope *s, int64_t id,
+		      struct plan_measure *out, struct error *e);
+int store_measure_update(struct store *st, const struct actor *a, const struct scope *s,
+			 int64_t user_org, int64_t id, int64_t version, struct plan_measure *m,
+			 int32_t today, struct error *e);
+int store_measure_list(struct store *st, const struct scope *s, int64_t plan_id, int64_t org,
+		       int64_t after_id, int limit, int (*cb)(const struct plan_measure *, void *),
+		       void *arg, int64_t *total, int *more, struct error *e);
+
+struct notice {
+	int64_t id;
+	char code[NOTICE_CODE_MAX];
+	enum notice_kind kind;
+	int64_t issuer_org_id;
+	char issuer_name[NAME_MAX_BYTES];
+	char region_code[REGION_CODE_LEN + 1];  /* the issuer's */
+	int64_t plan_id;                        /* 0 none */
+	char title[LIST_TITLE_MAX];
+	char body[LIST_TEXT_MAX];
+	char issued_on[DATE_LEN];
+	char due_on[DATE_LEN];                  /* "" none */
+	char created_at[TIME_LEN];
+	int64_t targets, replied;               /* counts, read only */
+	int mine;                               /* the reader's org: -1 not a target, 0 not replied, 1 replied */
+};
+
+struct notice_input {
+	const int64_t *targets;
+	size_t ntargets;
+	const int64_t *tasks;
+	size_t ntasks;
+	const int64_t *hazards;
+	size_t nhazards;
+};
+
+struct notice_target {
+	int64_t org_id;
+	char org_name[NAME_MAX_BYTES];
+	char reply[LIST_TEXT_MAX];
+	char replied_at[TIME_LEN];              /* "" not replied */
+	char replied_by[TEXT_SMALL];
+};
+
+struct notice_cite {
+	char kind[8];                           /* "task" or "hazard" */
+	int64_t id;
+	char title[1024];
+	char code[40];                          /* a hazard's */
+};
+
+/*
+ * Issue notice n from org issuer (the caller's, which s's region holds):
+ * every target org, cited task and hazard, and the plan must be ones s
+ * sees (else ERR_INVALID naming targets, tasks, hazards or plan_id). Its
+ * code (督办〔2026〕3号) is the next of the issuer, kind and year of
+ * issued_on, never reused. Each target org is notified. Fills n.
+ */
+int store_notice_create(struct store *st, const struct actor *a, const struct scope *s,
+			int64_t issuer, struct notice *n, const struct notice_input *in,
+			struct error *e);
+/* One notice the reader sees (org: the reader's org, 0 none). */
+int store_notice_get(struct store *st, const struct scope *s, int64_t org, int64_t id,
+		     struct notice *out, struct error *e);
+/* Notices the reader sees, newest first; kind -1, plan 0, target 0: any. */
+int store_notice_list(struct store *st, const struct scope *s, int64_t org, int kind,
+		      int64_t plan, int64_t target, int64_t before_id, int limit,
+		      int (*cb)(const struct notice *, void *), void *arg, int64_t *total,
+		      int *more, struct error *e);
+/* The targets and citations of notice id (the caller has checked it sees it). */
+int store_notice_targets(struct store *st, int64_t id,
+			 int (*cb)(const struct notice_target *, void *), void *arg,
+			 struct error *e);
+int store_notice_cites(struct store *st, int64_t id,
+		       int (*cb)(const struct notice_cite *, void *), void *arg, struct error *e);
+/*
+ * The reply of org to notice id: ERR_FORBIDDEN unless org is a target,
+ * ERR_CONFLICT when it has replied already.
+ */
+int store_notice_reply(struct store *st, const struct actor *a, const struct scope *s,
+		       int64_t org, int64_t id, const char *text, struct error *e);
+
+struct plan_report_row {
+	int64_t org_id, report_id;
+	char org_name[NAME_MAX_BYTES];
+	int late;
+	char submitted_at[TIME_LEN];
+	char text[LIST_TEXT_MAX];
+	char reporter[TEXT_SMALL];
+};
+
+/*
+ * The due date of plan p's report of period: "YYYY" the yearly report, due
+ * on the plan's year_report_day of that year; "final" the final report, due
+ * on that day of the plan's last year (ERR_INVALID field period when the
+ * period is malformed, outside the plan's years, or the plan has no end).
+ */
+int plan_report_due(const struct plan_rec *p, const char *period, int32_t *due, struct error *e);
+
+/*
+ * File org user_org's yearly or final report on plan id (the org must have
+ * tasks in it, else ERR_FORBIDDEN; a second one is ERR_CONFLICT); late when
+ * today is after its due date. Fills out (org_id, report_id, late, …).
+ */
+int store_plan_report(struct store *st, const struct actor *a, const struct scope *s,
+		      int64_t user_org, int64_t id, const char *period, const char *text,
+		      int32_t today, struct plan_report_row *out, struct error *e);
+/* The orgs s sees with tasks in plan id and their report of period. */
+int store_plan_report_board(struct store *st, const struct scope *s, int64_t id,
+			    const char *period, int64_t after_id, int limit,
+			    int (*cb)(const struct plan_report_row *, void *), void *arg,
+			    int64_t *total, int64_t *reported, int *more, struct error *e);
+/* Set plan id's monthly report day (0: the month's end) and its yearly
+ * report day ("MM-DD") at version. */
+int store_plan_set_days(struct store *st, const struct actor *a, const struct scope *s,
+			int64_t id, int64_t version, int report_day, const char *year_day,
+			struct error *e);
 
 /* ---- daily jobs ---- */
 

@@ -37,6 +37,7 @@ read_plan(struct store *st, struct db_stmt *s, struct plan_rec *p)
 	st_col_copy(st, s, 11, p->created_at, sizeof(p->created_at));
 	p->nodes = ops->col_int(s, 12);
 	p->tasks = ops->col_int(s, 13);
+	st_col_copy(st, s, 14, p->year_report_day, sizeof(p->year_report_day));
 }
 
 int

@@ -24,6 +24,7 @@ export const NAV = [
   { path: '/hazards', label: '隐患', roles: ALL, page: () => import('./pages/hazards.js') },
   { path: '/risks', label: '风险', roles: [...STAFF, 'enterprise'], page: null },
   { path: '/plans', label: '行动计划', roles: ['admin', 'office', 'regulator', 'inspector', 'leader'], page: () => import('./pages/plans.js') },
+  { path: '/notices', label: '督办通报', roles: ALL, page: () => import('./pages/notices.js') },
   { path: '/enforcement', label: '执法', roles: ['admin', 'regulator', 'inspector'], page: null },
   { path: '/tipoffs', label: '举报', roles: STAFF, page: null },
   { path: '/accidents', label: '事故', roles: STAFF, page: null },

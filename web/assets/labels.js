@@ -117,6 +117,17 @@ export const TASK_ROLES = { lead: '牵头', co: '配合', locality: '属地' };
 // Monthly progress reports (填报进度) and the office's board (报送情况).
 export const REPORT_STATES = { reported: '已报送', missing: '未报送', late: '逾期报送' };
 
+// The two lists (两个清单) and notices (督办通报).
+export const PROBLEM_STATUS = { open: '待整改', rectifying: '整改中', closed: '已销号' };
+export const MEASURE_KINDS = { rule: '制度', standard: '标准', mechanism: '机制' };
+export const MEASURE_STATUS = { planned: '计划制定', drafting: '起草中', issued: '已出台' };
+export const NOTICE_KINDS = { supervise: '督办', bulletin: '通报', interview: '约谈', expose: '曝光', praise: '表扬' };
+
+// "2026" → "2026年度报告", "final" → "总结报告".
+export function planReportLabel(period) {
+  return period === 'final' ? '总结报告' : `${period}年度报告`;
+}
+
 // "2026-11" → "2026年11月".
 export function monthLabel(period) {
   const m = /^(\d{4})-(\d{2})$/.exec(period || '');
@@ -274,6 +285,21 @@ const FIELD_MESSAGES = {
   'invalid period': '报送月份不正确',
   'invalid percent': '完成进度应为 0 到 100 之间的整数',
   'invalid text': '请填写进展情况（不超过 3000 字节，约 1000 个汉字）',
+  'invalid found_on': '发现日期不正确（不能晚于今天）',
+  'invalid closed_on': '销号日期不正确：已销号的问题须填写销号日期，且不早于发现日期、不晚于今天',
+  'invalid responsible': '请填写整改责任人',
+  'invalid hazard_id': '该隐患不存在或不在您的管辖范围内',
+  'invalid task_id': '请选择本单位在该方案中的任务',
+  'invalid doc_number': '已出台的制度措施须填写发文文号',
+  'invalid issued_on': '已出台的制度措施须填写出台日期（不能晚于今天）',
+  'conflict status': '状态只能向前推进，已销号或已出台的条目不能再修改',
+  'invalid targets': '请选择督办通报对象（须为您管辖范围内的单位）',
+  'invalid tasks': '所引用的任务不存在或不在您的管辖范围内',
+  'invalid hazards': '所引用的隐患不存在或不在您的管辖范围内',
+  'invalid due_on': '督办须填写回复期限，且不早于发文日期',
+  'invalid plan_id': '所选方案不存在或不在您的管辖范围内',
+  'invalid issuer_org_id': '请选择发文单位（安委办或安委会）',
+  'invalid year_report_day': '年度报告日期应为“月-日”，如 12-20',
 };
 
 const CJK = /[\u3400-\u9fff]/;

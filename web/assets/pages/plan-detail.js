@@ -2,7 +2,8 @@
 // 发布 for a draft, the outline with its lights and filters (kept in the
 // query: ?unit=&light=&node=), and once published the tasks grouped by org,
 // 填报进度 for the tasks of the user's own org (?task= opens one) and for
-// office, admin and leader the monthly 报送情况 (?period=).
+// office, admin and leader the monthly 报送情况 (?period=); the two lists and
+// the yearly/final reports as tabs (?list=, components/plan-lists.js).
 
 import { api, getAll } from '../api.js';
 import { PLAN_STATUS, TASK_STATUS, TASK_ROLES } from '../labels.js';
@@ -14,6 +15,7 @@ import OrgSelect from '../components/org-select.js';
 import PlanOutline, { taskOverdue, deadlineLight } from '../components/plan-outline.js';
 import TaskReport from '../components/task-report.js';
 import PlanReporting from '../components/plan-reporting.js';
+import PlanLists from '../components/plan-lists.js';
 
 const { ref, reactive, computed, watch, onMounted, nextTick } = Vue;
 
@@ -24,7 +26,7 @@ const REPORTERS = ['office', 'regulator', 'inspector'];
 const BOARD_READERS = ['office', 'admin', 'leader'];
 
 export default {
-  components: { RegionPath, OrgSelect, PlanOutline, TaskReport, PlanReporting },
+  components: { RegionPath, OrgSelect, PlanOutline, TaskReport, PlanReporting, PlanLists },
   props: { base: String, id: Number },
   setup(props) {
     const plan = ref(null);
@@ -289,6 +291,8 @@ export default {
 
         <PlanReporting v-if="published && canBoard" :plan-id="plan.id" :start="reportStart" :report-day="plan.report_day || 0" />
 
+        <PlanLists v-if="published && tasks" :plan="plan" :tasks="tasks" />
+
         <div v-if="published" class="panel panel-tasks">
           <div class="panel-head">
             <h2>任务（{{ taskTotals.all }}）</h2>
@@ -308,6 +312,7 @@ export default {
                   <span :class="dueClass(t)">{{ t.deadline ? '期限 ' + t.deadline : '无期限' }}<template v-if="taskOverdue(t)">（已逾期）</template></span>
                   <span v-if="t.percent" class="muted">完成 {{ t.percent }}%</span>
                   <span class="badge" :class="'task-' + t.status">{{ TASK_STATUS[t.status] || t.status }}</span>
+                  <a v-if="canManage" class="btn btn-small btn-quiet task-notice" :href="href('/notices/new', { plan: plan.id, task: t.id, org: t.org_id })">督办</a>
                 </span>
               </li>
             </ul>

@@ -1,9 +1,10 @@
 // 工作台: my to-dos, the counters the server offers for my role, and for
 // the users of a government org that plans assign tasks to (安委办,
-// departments) the tasks of their org (我的任务).
+// departments) the tasks of their org (我的任务); notices (督办通报) aimed at
+// the user's org, 未回复 highlighted.
 
 import { api } from '../api.js';
-import { COUNT_LABELS, SEVERITIES, ROLES } from '../labels.js';
+import { COUNT_LABELS, SEVERITIES, ROLES, NOTICE_KINDS } from '../labels.js';
 import { session } from '../state.js';
 import { href } from '../router.js';
 import MyTasks from '../components/my-tasks.js';
@@ -33,6 +34,7 @@ export default {
   components: { MyTasks },
   setup() {
     const todos = ref([]);
+    const notices = ref([]);
     const counts = ref({});
     const loading = ref(true);
     const failed = ref('');
@@ -43,6 +45,7 @@ export default {
       try {
         const data = await api.get('/workbench');
         todos.value = data.todos || [];
+        notices.value = data.notices || [];
         counts.value = data.counts || {};
       } catch (e) {
         failed.value = e.message;
@@ -71,7 +74,7 @@ export default {
 
     const showTasks = TASK_ROLES_SHOWN.includes(session.user.role) && !!session.user.org_id;
 
-    return { todos, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, showTasks, user: session.user };
+    return { todos, notices, NOTICE_KINDS, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, showTasks, user: session.user };
   },
   template: `
     <section class="page">
@@ -107,6 +110,22 @@ export default {
             <span v-if="t.due" class="todo-due" :class="dueState(t.due)">
               {{ dueState(t.due) === 'overdue' ? '已逾期 · ' : dueState(t.due) === 'today' ? '今日到期 · ' : '' }}期限 {{ t.due }}
             </span>
+          </li>
+        </ul>
+      </div>
+      <div v-if="notices.length" class="panel panel-notices">
+        <div class="panel-head">
+          <h2>督办通报</h2>
+          <a class="btn btn-quiet" href="#/notices">全部</a>
+        </div>
+        <ul class="notice-list">
+          <li v-for="n in notices" :key="n.id" class="notice-item" :data-notice="n.id" :class="{ 'notice-pending': n.my_reply === 'pending' }">
+            <span class="badge" :class="'notice-' + n.kind">{{ NOTICE_KINDS[n.kind] || n.kind }}</span>
+            <a :href="'#/notices/' + n.id" class="todo-title">{{ n.code }} {{ n.title }}</a>
+            <span class="muted small">{{ n.issuer_name }}</span>
+            <span v-if="n.my_reply === 'pending'" class="badge badge-missing">{{ n.overdue ? '逾期未回复' : '未回复' }}</span>
+            <span v-else class="badge badge-reported">已回复</span>
+            <span v-if="n.due_on" class="todo-due" :class="n.my_reply === 'pending' ? dueState(n.due_on) : ''">回复期限 {{ n.due_on }}</span>
           </li>
         </ul>
       </div>
