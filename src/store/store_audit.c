@@ -383,7 +383,7 @@ store_digest(struct store *st, char out[65], struct error *e)
 	enum db_step r;
 
 	crypto_hash_sha256_init(&h);
-	for (int id = STMT_DIGEST_SCHEMA; id <= STMT_DIGEST_TASK_REPORTS; id++) {
+	for (int id = STMT_DIGEST_SCHEMA; id <= STMT_DIGEST_TASK_ACTUALS; id++) {
 		if ((s = st_stmt(st, (enum stmt_id)id, e)) == NULL)
 			return -1;
 		crypto_hash_sha256_update(&h, (const unsigned char *)stmt_texts[id].name,
