@@ -52,6 +52,11 @@ const struct field assess_query[] = {
 int
 assess_may_read(const struct req *r, struct error *e)
 {
+	struct plan_rec p;
+
+	/* A plan out of scope is not found, whoever asks; in scope, the role decides. */
+	if (store_plan_get(r->st, &r->scope, r->id, &p, e) != 0)
+		return -1;
 	if (r->user.role != ROLE_OFFICE && r->user.role != ROLE_ADMIN && r->user.role != ROLE_LEADER)
 		return err_set(e, ERR_FORBIDDEN, NULL, "the assessment is read by the office and leaders");
 	return 0;
@@ -97,6 +102,8 @@ api_assess_config_put(struct req *r, struct error *e)
 	json_t *w = json_object_get(r->json, "weights"), *b = json_object_get(r->json, "bands"),
 	       *v = json_object_get(r->json, "veto");
 
+	if (assess_may_read(r, e) != 0)
+		return -1;
 	if (r->user.role != ROLE_OFFICE && r->user.role != ROLE_ADMIN)
 		return err_set(e, ERR_FORBIDDEN, NULL, "the assessment is configured by the office");
 	memset(&c, 0, sizeof(c));
