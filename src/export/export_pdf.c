@@ -345,3 +345,11 @@ pdf_close(struct pdf_doc *d, struct error *e)
 		return err_set(e, ERR_IO, NULL, "cannot write the PDF");
 	return 0;
 }
+
+void
+pdf_shutdown(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+
+}

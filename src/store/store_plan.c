@@ -627,7 +627,8 @@ store_task_report(struct store *st, const struct actor *a, const struct scope *s
 	memcpy(out->submitted_at, now, sizeof(out->submitted_at));
 	snprintf(out->reporter, sizeof(out->reporter), "%s", a ? a->login : "");
 	snprintf(out->org_name, sizeof(out->org_name), "%s", t.org_name);
-	memcpy(out->actuals, actuals, (size_t)nactuals * sizeof(*actuals));
+	if (nactuals > 0)
+		memcpy(out->actuals, actuals, (size_t)nactuals * sizeof(*actuals));
 	out->nactuals = nactuals;
 	return st_commit(st, e);
 out_rollback:

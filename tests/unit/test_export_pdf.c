@@ -201,5 +201,8 @@ main(void)
 		cmocka_unit_test(test_pdf_unwritable_path_refused),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+
+	pdf_shutdown();
+	return rc;
 }
