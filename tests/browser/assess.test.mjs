@@ -29,11 +29,13 @@ const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 const TITLE = '拉萨市安全生产考核测试工作方案';
 const LATE = '开展建筑起重机械专项排查';
 const LATER = '推进临水临崖路段安全防护';
+const MEASURED = '提升重点企业自动化控制水平';
 const PLAN = [
   TITLE,
   '一、工作任务',
   `（一）${LATE}。2025年6月底前完成全部起重机械排查（拉萨市住房和城乡建设局负责）。`,
   `（二）${LATER}。2099年12月底前完成防护设施建设（拉萨市交通运输局负责）。`,
+  `（三）${MEASURED}。2099年12月底前重点企业自动化控制系统装备率达到100%（拉萨市应急管理局负责）。`,
   '',
 ].join('\n');
 const HOUSING = '拉萨市住房和城乡建设局';
@@ -109,7 +111,7 @@ test('the office publishes a plan with an overdue task and one due in 2099', sho
   await page.getByRole('heading', { name: TITLE }).waitFor();
   const rows = page.locator('.unit-table tbody tr');
   await rows.first().waitFor();
-  for (const [word, org] of [['住房', HOUSING], ['交通', TRANSPORT]]) {
+  for (const [word, org] of [['住房', HOUSING], ['交通', TRANSPORT], ['应急', '拉萨市应急管理局']]) {
     const row = page.locator('.unit-table tbody tr', { hasText: word });
     const unit = await row.getAttribute('data-unit');
     if (!(await row.locator('.mapped').count())) {
@@ -131,7 +133,23 @@ test('the office publishes a plan with an overdue task and one due in 2099', sho
   }
 }));
 
+test('the regulator reports the actual value reached for its task\'s numeric target', shot(async () => {
+  const page = await signIn('regulator');
+  await page.goto(BASE + '/' + state.planPath);
+  const item = page.locator('.panel-my-reports .my-report', { hasText: MEASURED });
+  await item.waitFor();
+  await item.getByRole('button', { name: '填报进度' }).click();
+  const form = item.locator('.report-form');
+  await form.waitFor();
+  await form.getByLabel('进展情况').fill('已完成 17 家企业自动化控制系统改造。');
+  await form.getByLabel('完成进度（%）').fill('30');
+  await form.getByLabel(/目标值 100%/).fill('85');
+  await form.getByRole('button', { name: '提交进度' }).click();
+  await item.locator('.report-history .report-actual', { hasText: '实际 85' }).waitFor();
+}));
+
 test('the office opens 考核: the ranking shows the overdue task\'s veto', shot(async () => {
+  current = pages.office;
   const page = pages.office;
   current = page;
   await page.locator('.panel-assess').getByRole('link', { name: '考核排名与设置' }).click();

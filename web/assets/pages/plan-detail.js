@@ -208,6 +208,9 @@ export default {
     const reportStart = computed(() => (plan.value && ((plan.value.period && plan.value.period.start)
       || plan.value.published_at || plan.value.created_at)) || '');
 
+    // The numeric targets of a task's node (the report form asks for their actual values).
+    const targetsOf = (nodeId) => ((plan.value && plan.value.nodes) || []).find((n) => n.id === nodeId)?.targets || [];
+
     // 考核与通报: the links and downloads of office, admin and leader.
     const today = todayShanghai();
     const thisHalf = `${today.slice(0, 4)}-H${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
@@ -224,7 +227,7 @@ export default {
       onlyOverdue, canManage, canReport, canBoard, myTasks, openTask, toggleTask, taskUpdated, reportStart, published, units, unmappedLeads, unmappedOthers, unitView, unitViewCount, shownUnits,
       mapUnit, publish, goToUnit,
       unitFilter, lightFilter, selected, selectNode, showNode, groups, taskTotals, dueClass, taskOverdue,
-      exports, href, formatTime, base: props.base, PLAN_STATUS, TASK_STATUS, TASK_ROLES };
+      exports, targetsOf, href, formatTime, base: props.base, PLAN_STATUS, TASK_STATUS, TASK_ROLES };
   },
   template: `
     <section class="page">
@@ -293,7 +296,7 @@ export default {
                 <span class="badge" :class="'task-' + t.status">{{ TASK_STATUS[t.status] || t.status }}</span>
                 <button type="button" class="btn btn-small" :aria-expanded="openTask === t.id ? 'true' : 'false'" @click="toggleTask(t)">{{ openTask === t.id ? '收起' : '填报进度' }}</button>
               </span>
-              <TaskReport v-if="openTask === t.id" :task="t" can-report @updated="taskUpdated" />
+              <TaskReport v-if="openTask === t.id" :task="t" :targets="targetsOf(t.node)" can-report @updated="taskUpdated" />
             </li>
           </ul>
         </div>
