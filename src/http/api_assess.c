@@ -49,6 +49,9 @@ const struct field assess_query[] = {
 	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
+/* 0 when the caller may read plan r->id's assessment: ERR_NOT_FOUND when the
+ * plan is not in scope, ERR_FORBIDDEN for a role other than office, admin
+ * and leader. */
 int
 assess_may_read(const struct req *r, struct error *e)
 {
@@ -62,6 +65,7 @@ assess_may_read(const struct req *r, struct error *e)
 	return 0;
 }
 
+/* The API's JSON of a configuration (a new reference). */
 json_t *
 json_assess_config(const struct assess_config_rec *rec)
 {
@@ -128,6 +132,7 @@ jround(double v, double unit)
 	return json_real(round(v / unit) * unit);
 }
 
+/* One ranked org of a run as the API shows it (a new reference). */
 json_t *
 json_assess_org(const struct assess_run *run, const struct run_org *o)
 {
@@ -160,7 +165,7 @@ json_assess_org(const struct assess_run *run, const struct run_org *o)
 		"reports_due", (json_int_t)o->in.den[AI_REPORT_ON_TIME]);
 }
 
-/* This half-year, as "2026-H1". */
+/* This half-year (Asia/Shanghai), as "2026-H1", into out (8 bytes). */
 void
 assess_this_half(char out[8])
 {
