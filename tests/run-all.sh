@@ -60,6 +60,7 @@ run_build() { # BUILD-DIR LABEL
     export HN_SANITIZED=1
     export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
     export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+    export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0}"
   else
     unset HN_SANITIZED
   fi

@@ -63,6 +63,16 @@ out_fail:
 	return NULL;
 }
 
+int
+export_sheet(struct exporter *x, const char *title)
+{
+	if (x->f != EXPORT_XLSX || (x->ws = workbook_add_worksheet(x->wb, title)) == NULL)
+		return x->failed = -1;
+	x->row = 0;
+	x->col = 0;
+	return 0;
+}
+
 static void
 csv_field(FILE *f, const char *s)
 {

@@ -21,6 +21,12 @@ struct exporter *export_open(enum export_format f, const char *path, const char 
 /* A bold header row of n column names, with column widths in characters. */
 int export_header(struct exporter *x, const char *const *names, const int *widths, int n);
 
+/*
+ * XLSX only: go on in a new worksheet of that title (the rows written so
+ * far stay in the previous one). -1 for CSV or a failure.
+ */
+int export_sheet(struct exporter *x, const char *title);
+
 /* Cells of the current row, left to right; export_end_row moves to the next. */
 int export_text(struct exporter *x, const char *s);
 int export_number(struct exporter *x, double v);

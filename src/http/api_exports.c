@@ -33,10 +33,8 @@ static const char *const listing_zh[LIST__MAX] = {
 
 enum sheet { SHEET_LIST, SHEET_LEDGER, SHEET_LISTED, SHEET__MAX };
 
-#define EXPORT_PATH_MAX 64
-
 /* A new empty temporary file for an export; its path in path. */
-static int
+int
 export_tmp(char path[EXPORT_PATH_MAX], struct error *e)
 {
 	int fd;

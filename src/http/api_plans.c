@@ -293,10 +293,20 @@ add_task(const struct task_rec *t, void *arg)
 	return 0;
 }
 
+static const struct field actual_fields[] = {
+	{ "target", F_INT, F_REQUIRED, 0, TASK_ACTUALS_MAX - 1, NULL, 0,
+	  "the target's index in the task node's targets", NULL },
+	{ "value", F_NUMBER, F_REQUIRED, -1000000000LL, 1000000000LL, NULL, 0,
+	  "the value reached (a decrease or increase: the percentage reached)", NULL },
+	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
+};
+
 const struct field task_report_fields[] = {
 	{ "period", F_STRING, 0, 7, 7, NULL, 0, "YYYY-MM (default: this month)", NULL },
 	{ "text", F_STRING, F_REQUIRED, 1, HZ_TEXT_MAX - 1, NULL, 0, "what was done", NULL },
 	{ "percent", F_INT, F_REQUIRED, 0, 100, NULL, 0, "percent done", NULL },
+	{ "actuals", F_OBJECT_LIST, 0, 0, TASK_ACTUALS_MAX, NULL, 0,
+	  "actual values of the node's numeric targets", actual_fields },
 	{ NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL },
 };
 
@@ -308,10 +318,15 @@ const struct field reporting_query[] = {
 static json_t *
 json_task_report(const struct task_report *r)
 {
-	return json_pack("{s:I,s:I,s:s,s:o,s:i,s:s,s:b,s:s,s:o,s:o}", "id", (json_int_t)r->id,
+	json_t *actuals = json_array();
+
+	for (int i = 0; i < r->nactuals; i++)
+		json_array_append_new(actuals, json_pack("{s:i,s:f}", "target", r->actuals[i].target,
+							 "value", r->actuals[i].value));
+	return json_pack("{s:I,s:I,s:s,s:o,s:i,s:s,s:b,s:s,s:o,s:o,s:o}", "id", (json_int_t)r->id,
 		"task_id", (json_int_t)r->task_id, "period", r->period, "text", jstr(r->text),
 		"percent", r->percent, "due", r->due, "late", r->late, "submitted_at", r->submitted_at,
-		"reporter", jstr(r->reporter), "org_name", jstr(r->org_name));
+		"reporter", jstr(r->reporter), "org_name", jstr(r->org_name), "actuals", actuals);
 }
 
 /* This month (Asia/Shanghai) as "YYYY-MM". */
@@ -342,14 +357,24 @@ api_task_report_create(struct req *r, struct error *e)
 	struct task_report *rep = calloc(1, sizeof(*rep));
 	char month[8];
 	const char *period = in_str(r->json, "period", NULL);
-	int rc = -1;
+	struct task_actual actuals[TASK_ACTUALS_MAX];
+	json_t *list = json_object_get(r->json, "actuals"), *item;
+	size_t i;
+	int rc = -1, n = 0;
 
 	if (rep == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	json_array_foreach(list, i, item) {
+		if (n == TASK_ACTUALS_MAX)
+			break;
+		actuals[n].target = (int)in_int(item, "target", 0);
+		actuals[n++].value = json_number_value(json_object_get(item, "value"));
+	}
 	this_month(month);
 	if (store_task_report(r->st, &r->actor, &r->scope, r->id, r->user.org_id,
 			      period ? period : month, in_str(r->json, "text", ""),
-			      (int)in_int(r->json, "percent", 0), http_today(), rep, e) == 0) {
+			      (int)in_int(r->json, "percent", 0), actuals, n, http_today(), rep,
+			      e) == 0) {
 		snprintf(rep->reporter, sizeof(rep->reporter), "%s", r->user.name);
 		r->out = json_task_report(rep);
 		r->status = 201;

@@ -76,7 +76,8 @@ extern const size_t nroutes;
 
 /* ---- input ---- */
 
-enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID, F_DATE, F_OBJECT };
+enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID, F_DATE, F_OBJECT,
+	     F_OBJECT_LIST };
 
 #define F_REQUIRED 0x1
 #define F_NULLABLE 0x2
@@ -89,7 +90,7 @@ struct field {
 	const char *const *values;      /* F_ENUM */
 	int nvalues;
 	const char *doc;
-	const struct field *sub;         /* F_OBJECT: its fields */
+	const struct field *sub;         /* F_OBJECT, F_OBJECT_LIST: the object's fields */
 };
 
 /*
@@ -248,6 +249,24 @@ int api_notices_create(struct req *r, struct error *e);
 int api_notices_list(struct req *r, struct error *e);
 int api_notices_get(struct req *r, struct error *e);
 int api_notices_reply(struct req *r, struct error *e);
+int api_assess_config_get(struct req *r, struct error *e);
+int api_assess_config_put(struct req *r, struct error *e);
+int api_assess_get(struct req *r, struct error *e);
+int api_export_bulletin(struct req *r, struct error *e);
+int api_export_statistics(struct req *r, struct error *e);
+
+/* A new empty temporary file for an export (api_exports.c); its path in path. */
+#define EXPORT_PATH_MAX 64
+int export_tmp(char path[EXPORT_PATH_MAX], struct error *e);
+
+/* The assessment (api_assess.c): who reads it, its JSON, this half-year. */
+struct assess_config_rec;
+struct assess_run;
+struct run_org;
+int assess_may_read(const struct req *r, struct error *e);
+json_t *json_assess_config(const struct assess_config_rec *rec);
+json_t *json_assess_org(const struct assess_run *run, const struct run_org *o);
+void assess_this_half(char out[8]);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -286,5 +305,9 @@ extern const struct field plan_update_fields[];
 extern const struct field notice_create_fields[];
 extern const struct field notice_query[];
 extern const struct field notice_reply_fields[];
+extern const struct field assess_config_fields[];
+extern const struct field assess_query[];
+extern const struct field bulletin_query[];
+extern const struct field statistics_query[];
 
 #endif

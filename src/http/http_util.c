@@ -20,6 +20,7 @@ static const char *const ftype_names[] = {
 	[F_BOOL] = "true or false", [F_ENUM] = "one of the listed values",
 	[F_ID_LIST] = "a list of ids", [F_REGION] = "a 12-digit region code", [F_ID] = "an id",
 	[F_DATE] = "a date (YYYY-MM-DD)", [F_OBJECT] = "an object",
+	[F_OBJECT_LIST] = "a list of objects",
 };
 
 static int validate_obj(const json_t *obj, const struct field *spec, const char *prefix,
@@ -52,6 +53,19 @@ check_field(const json_t *v, const struct field *f, struct error *e)
 		if (!json_is_object(v))
 			break;
 		return validate_obj(v, f->sub, f->name, e);
+	case F_OBJECT_LIST:
+		if (!json_is_array(v))
+			break;
+		if (f->max > 0 && json_array_size(v) > (size_t)f->max)
+			return err_set(e, ERR_INVALID, f->name, "'%s' holds more than %lld items",
+				       f->name, f->max);
+		json_array_foreach(v, i, item) {
+			if (!json_is_object(item))
+				return err_set(e, ERR_INVALID, f->name, "'%s' must hold objects", f->name);
+			if (validate_obj(item, f->sub, f->name, e) != 0)
+				return -1;
+		}
+		return 0;
 	case F_DATE: {
 		int32_t d;
 

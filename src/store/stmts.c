@@ -798,6 +798,54 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_PLAN_SET_DAYS] = { "plan_set_days",
 		"UPDATE plans SET report_day = $2, year_report_day = $3, version = version + 1, "
 		"updated_at = $4 WHERE id = $1 AND version = $5", NULL },
+	/* The assessment's configuration of plan $1 (none: the defaults). */
+	[STMT_ASSESS_CONFIG_GET] = { "assess_config_get",
+		"SELECT w_report, w_tasks, w_targets, w_major, w_overdue, band_excellent, band_good, "
+		"band_pass, veto_major_overdue, veto_task_days, veto_cap, version, updated_at "
+		"FROM assess_configs WHERE plan_id = $1", NULL },
+	[STMT_ASSESS_CONFIG_INSERT] = { "assess_config_insert",
+		"INSERT INTO assess_configs (plan_id, w_report, w_tasks, w_targets, w_major, w_overdue, "
+		"band_excellent, band_good, band_pass, veto_major_overdue, veto_task_days, veto_cap, "
+		"version, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+		"$12, 1, $13, $14) ON CONFLICT (plan_id) DO NOTHING", NULL },
+	[STMT_ASSESS_CONFIG_UPDATE] = { "assess_config_update",
+		"UPDATE assess_configs SET w_report = $2, w_tasks = $3, w_targets = $4, w_major = $5, "
+		"w_overdue = $6, band_excellent = $7, band_good = $8, band_pass = $9, "
+		"veto_major_overdue = $10, veto_task_days = $11, veto_cap = $12, updated_by = $13, "
+		"updated_at = $14, version = version + 1 WHERE plan_id = $1 AND version = $15", NULL },
+	/* The tasks of plan $5 whose orgs s sees, by org. */
+	[STMT_ASSESS_TASKS] = { "assess_tasks",
+		"SELECT t.id, t.org_id, o.name, o.kind, o.region_code, t.node_seq, t.title, t.deadline, "
+		"t.created_at, t.status, t.percent, t.role FROM tasks t JOIN orgs o ON o.id = t.org_id "
+		"WHERE " SCOPE_ORG " AND t.plan_id = $5 ORDER BY t.org_id, t.id", NULL },
+	[STMT_ASSESS_REPORTS] = { "assess_reports",
+		"SELECT r.task_id, r.period, r.late, r.percent, r.submitted_at FROM task_reports r "
+		"JOIN tasks t ON t.id = r.task_id JOIN orgs o ON o.id = t.org_id "
+		"WHERE " SCOPE_ORG " AND t.plan_id = $5 ORDER BY r.task_id, r.period", NULL },
+	[STMT_ASSESS_ACTUALS] = { "assess_actuals",
+		"SELECT r.task_id, a.target, a.value, r.period FROM task_report_actuals a "
+		"JOIN task_reports r ON r.id = a.report_id JOIN tasks t ON t.id = r.task_id "
+		"JOIN orgs o ON o.id = t.org_id WHERE " SCOPE_ORG " AND t.plan_id = $5 "
+		"ORDER BY r.task_id, r.period, a.target", NULL },
+	/* The hazards of an org's scope ($1–$4) as of $6 for a period from $5:
+	 * major ones live at its start or found in it, of those closed in it;
+	 * hazards live at $6, of those overdue; overdue major ones. */
+	[STMT_ASSESS_HAZARDS] = { "assess_hazards",
+		"SELECT COUNT(*) FILTER (WHERE h.grade = 1 AND h.found_at <= $6 AND "
+		"(h.status < 3 OR h.closed_on >= $5)), "
+		"COUNT(*) FILTER (WHERE h.grade = 1 AND h.found_at <= $6 AND h.status = 3 AND "
+		"h.closed_on BETWEEN $5 AND $6), "
+		"COUNT(*) FILTER (WHERE h.found_at <= $6 AND (h.status < 3 OR h.closed_on > $6)), "
+		"COUNT(*) FILTER (WHERE h.found_at <= $6 AND (h.status < 3 OR h.closed_on > $6) "
+		"AND h.deadline <> '' AND h.deadline < $6), "
+		"COUNT(*) FILTER (WHERE h.grade = 1 AND h.found_at <= $6 AND (h.status < 3 OR "
+		"h.closed_on > $6) AND h.deadline <> '' AND h.deadline < $6) "
+		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.status <> 4", NULL },
+	[STMT_TASK_ACTUAL_INSERT] = { "task_actual_insert",
+		"INSERT INTO task_report_actuals (report_id, target, value) VALUES ($1, $2, $3)", NULL },
+	[STMT_TASK_ACTUALS] = { "task_actuals",
+		"SELECT target, value FROM task_report_actuals WHERE report_id = $1 ORDER BY target",
+		NULL },
 
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
@@ -848,6 +896,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT * FROM notice_seq ORDER BY issuer_org_id, kind, year", NULL },
 	[STMT_DIGEST_PLAN_REPORTS] = { "digest_plan_reports",
 		"SELECT * FROM plan_reports ORDER BY id", NULL },
+	[STMT_DIGEST_ASSESS_CONFIGS] = { "digest_assess_configs",
+		"SELECT * FROM assess_configs ORDER BY plan_id", NULL },
+	[STMT_DIGEST_TASK_ACTUALS] = { "digest_task_actuals",
+		"SELECT * FROM task_report_actuals ORDER BY report_id, target", NULL },
 };
 
 /*
@@ -1044,6 +1096,17 @@ const char *const migrations_sqlite[] = {
 	" org_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
 	" period TEXT NOT NULL, text TEXT NOT NULL, due TEXT NOT NULL, late INTEGER NOT NULL,"
 	" reporter_id INTEGER NOT NULL, submitted_at TEXT NOT NULL, UNIQUE (plan_id, org_id, period));",
+	/* 9: the assessment's configuration of a plan, and the actual values
+	 * a progress report gives for its task's numeric targets */
+	"CREATE TABLE assess_configs (plan_id INTEGER PRIMARY KEY REFERENCES plans (id),"
+	" w_report INTEGER NOT NULL, w_tasks INTEGER NOT NULL, w_targets INTEGER NOT NULL,"
+	" w_major INTEGER NOT NULL, w_overdue INTEGER NOT NULL, band_excellent INTEGER NOT NULL,"
+	" band_good INTEGER NOT NULL, band_pass INTEGER NOT NULL,"
+	" veto_major_overdue INTEGER NOT NULL, veto_task_days INTEGER NOT NULL,"
+	" veto_cap INTEGER NOT NULL, version INTEGER NOT NULL, updated_by INTEGER NOT NULL,"
+	" updated_at TEXT NOT NULL);"
+	"CREATE TABLE task_report_actuals (report_id INTEGER NOT NULL REFERENCES task_reports (id),"
+	" target INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (report_id, target));",
 };
 
 const char *const migrations_pg[] = {
@@ -1239,6 +1302,17 @@ const char *const migrations_pg[] = {
 	" org_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
 	" period TEXT NOT NULL, text TEXT NOT NULL, due TEXT NOT NULL, late INTEGER NOT NULL,"
 	" reporter_id BIGINT NOT NULL, submitted_at TEXT NOT NULL, UNIQUE (plan_id, org_id, period));",
+	/* 9: the assessment's configuration of a plan, and the actual values
+	 * a progress report gives for its task's numeric targets */
+	"CREATE TABLE assess_configs (plan_id BIGINT PRIMARY KEY REFERENCES plans (id),"
+	" w_report INTEGER NOT NULL, w_tasks INTEGER NOT NULL, w_targets INTEGER NOT NULL,"
+	" w_major INTEGER NOT NULL, w_overdue INTEGER NOT NULL, band_excellent INTEGER NOT NULL,"
+	" band_good INTEGER NOT NULL, band_pass INTEGER NOT NULL,"
+	" veto_major_overdue INTEGER NOT NULL, veto_task_days INTEGER NOT NULL,"
+	" veto_cap INTEGER NOT NULL, version BIGINT NOT NULL, updated_by BIGINT NOT NULL,"
+	" updated_at TEXT NOT NULL);"
+	"CREATE TABLE task_report_actuals (report_id BIGINT NOT NULL REFERENCES task_reports (id),"
+	" target INTEGER NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (report_id, target));",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/assess.h"
 #include "core/error.h"
 #include "core/hazard.h"
 #include "core/model.h"
@@ -459,6 +460,14 @@ struct task_rec {
 	char region_code[REGION_CODE_LEN + 1];
 };
 
+#define TASK_ACTUALS_MAX 16
+
+/* The actual value a report gives for target (its index in the node's targets). */
+struct task_actual {
+	int target;
+	double value;
+};
+
 struct task_report {
 	int64_t id, task_id;
 	char period[8];                 /* "YYYY-MM" */
@@ -469,6 +478,8 @@ struct task_report {
 	char submitted_at[TIME_LEN];
 	char reporter[TEXT_SMALL];
 	char org_name[NAME_MAX_BYTES];
+	struct task_actual actuals[TASK_ACTUALS_MAX];
+	int nactuals;
 };
 
 /* One task of an org s sees, else ERR_NOT_FOUND. */
@@ -480,11 +491,14 @@ int store_task_get(struct store *st, const struct scope *s, int64_t id, struct t
  * today's month) by a user of the task's own org (else ERR_FORBIDDEN):
  * due on the plan's report day of that month (its last day when none), late
  * when today is after it; the task's percent and status follow. A second
- * report for the same month is ERR_CONFLICT.
+ * report for the same month is ERR_CONFLICT. actuals (nactuals of them, at
+ * most TASK_ACTUALS_MAX, distinct targets) are the values reached for the
+ * node's numeric targets.
  */
 int store_task_report(struct store *st, const struct actor *a, const struct scope *s,
 		      int64_t id, int64_t user_org, const char *period, const char *text,
-		      int percent, int32_t today, struct task_report *out, struct error *e);
+		      int percent, const struct task_actual *actuals, int nactuals, int32_t today,
+		      struct task_report *out, struct error *e);
 
 /* The reports of task id, newest first, if s sees the task. */
 int store_task_reports(struct store *st, const struct scope *s, int64_t id,
@@ -663,6 +677,83 @@ int store_plan_report_board(struct store *st, const struct scope *s, int64_t id,
 int store_plan_set_days(struct store *st, const struct actor *a, const struct scope *s,
 			int64_t id, int64_t version, int report_day, const char *year_day,
 			struct error *e);
+/* ---- assessment (考核) ---- */
+
+/* A plan's assessment configuration as stored (version 0: the defaults). */
+struct assess_config_rec {
+	int64_t plan_id;
+	struct assess_config c;
+	int64_t version;
+	char updated_at[TIME_LEN];
+};
+
+/* The configuration of plan id (which s must see): stored, or the defaults. */
+int store_assess_config_get(struct store *st, const struct scope *s, int64_t plan_id,
+			    struct assess_config_rec *out, struct error *e);
+
+/*
+ * Replace the configuration of plan id at the version the caller read
+ * (0 while it has the defaults; else ERR_STALE), after assess_config_check
+ * (ERR_INVALID naming the field), with its audit event. out gets it back.
+ */
+int store_assess_config_put(struct store *st, const struct actor *a, const struct scope *s,
+			    int64_t plan_id, const struct assess_config *c, int64_t version,
+			    struct assess_config_rec *out, struct error *e);
+
+/* One task of a plan as the assessment reads it (its org's facts joined). */
+struct assess_task_row {
+	int64_t task_id, org_id;
+	char org_name[NAME_MAX_BYTES];
+	enum org_kind org_kind;
+	char org_region[REGION_CODE_LEN + 1];
+	int node_seq;
+	char title[PLAN_TITLE_MAX];
+	char role[16];
+	char deadline[DATE_LEN];        /* "" none */
+	char created_at[TIME_LEN];
+	int status, percent;            /* as they stand now */
+};
+
+struct assess_report_row {
+	int64_t task_id;
+	char period[8];
+	int late, percent;
+	char submitted_at[TIME_LEN];
+};
+
+struct assess_actual_row {
+	int64_t task_id;
+	int target;
+	double value;
+	char period[8];
+};
+
+/*
+ * The tasks of plan id whose orgs s sees (by org, then id), their reports
+ * (by task and month) and the actual values reported (by task, month and
+ * target); ERR_NOT_FOUND when s does not see the plan. Rows are borrowed
+ * for the call.
+ */
+int store_assess_tasks(struct store *st, const struct scope *s, int64_t plan_id,
+		       int (*cb)(const struct assess_task_row *, void *), void *arg,
+		       struct error *e);
+int store_assess_reports(struct store *st, const struct scope *s, int64_t plan_id,
+			 int (*cb)(const struct assess_report_row *, void *), void *arg,
+			 struct error *e);
+int store_assess_actuals(struct store *st, const struct scope *s, int64_t plan_id,
+			 int (*cb)(const struct assess_actual_row *, void *), void *arg,
+			 struct error *e);
+
+/*
+ * Add the hazard facts of org (kind, id, region) to in, for the period
+ * from `from` as of `as_of` (dates): of the hazards the org supervises (a
+ * department: its industries in its region subtree; another government
+ * org: its region subtree), major ones live at the start or found since and
+ * of those closed; live ones at as_of and of those overdue; overdue major.
+ */
+int store_assess_hazards(struct store *st, enum org_kind kind, int64_t org_id,
+			 const char *region, const char *from, const char *as_of,
+			 struct assess_input *in, struct error *e);
 
 /* ---- daily jobs ---- */
 

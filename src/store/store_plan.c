@@ -556,7 +556,8 @@ report_due(const char *period, int report_day, int32_t *due, int32_t *first)
 int
 store_task_report(struct store *st, const struct actor *a, const struct scope *sc, int64_t id,
 		  int64_t user_org, const char *period, const char *text, int percent,
-		  int32_t today, struct task_report *out, struct error *e)
+		  const struct task_actual *actuals, int nactuals, int32_t today,
+		  struct task_report *out, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct task_rec t;
@@ -568,6 +569,13 @@ store_task_report(struct store *st, const struct actor *a, const struct scope *s
 
 	if (report_due(period, 0, &due, &first) != 0)
 		return err_set(e, ERR_INVALID, "period", "'%s' is not a month (YYYY-MM)", period);
+	if (nactuals < 0 || nactuals > TASK_ACTUALS_MAX)
+		return err_set(e, ERR_INVALID, "actuals", "at most %d actual values", TASK_ACTUALS_MAX);
+	for (int i = 0; i < nactuals; i++)
+		for (int j = 0; j < i; j++)
+			if (actuals[i].target == actuals[j].target)
+				return err_set(e, ERR_INVALID, "actuals", "target %d is given twice",
+					       actuals[i].target);
 	if (first > today)
 		return err_set(e, ERR_INVALID, "period", "the month %s has not begun", period);
 	if (st_begin(st, e) != 0)
@@ -593,6 +601,13 @@ store_task_report(struct store *st, const struct actor *a, const struct scope *s
 	}
 	out->id = ops->col_int(s, 0);
 	ops->reset(s);
+	for (int i = 0; i < nactuals; i++) {
+		if ((s = st_stmt(st, STMT_TASK_ACTUAL_INSERT, e)) == NULL ||
+		    st_bindf(st, s, e, "iid", out->id, (int64_t)actuals[i].target,
+			     actuals[i].value) != 0 || st_exec(st, s, e) != 0)
+			goto out_rollback;
+		sbuf_addf(&b, "actual.%d=%.15g\n", actuals[i].target, actuals[i].value);
+	}
 	if ((s = st_stmt(st, STMT_TASK_PROGRESS, e)) == NULL ||
 	    st_bindf(st, s, e, "iiit", id, (int64_t)percent, (int64_t)(percent >= 100 ? 2 : 1),
 		     now) != 0 || st_exec(st, s, e) != 0)
@@ -613,10 +628,33 @@ store_task_report(struct store *st, const struct actor *a, const struct scope *s
 	memcpy(out->submitted_at, now, sizeof(out->submitted_at));
 	snprintf(out->reporter, sizeof(out->reporter), "%s", a ? a->login : "");
 	snprintf(out->org_name, sizeof(out->org_name), "%s", t.org_name);
+	if (nactuals > 0)
+		memcpy(out->actuals, actuals, (size_t)nactuals * sizeof(*actuals));
+	out->nactuals = nactuals;
 	return st_commit(st, e);
 out_rollback:
+	sbuf_free(&b);
 	st_rollback(st);
 	return -1;
+}
+
+/* The actual values of report r->id into r. */
+static int
+read_actuals(struct store *st, struct task_report *r, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	enum db_step step;
+
+	r->nactuals = 0;
+	if ((s = st_stmt(st, STMT_TASK_ACTUALS, e)) == NULL || st_bindf(st, s, e, "i", r->id) != 0)
+		return -1;
+	while ((step = ops->step(s, e)) == DB_ROW && r->nactuals < TASK_ACTUALS_MAX) {
+		r->actuals[r->nactuals].target = (int)ops->col_int(s, 0);
+		r->actuals[r->nactuals++].value = ops->col_double(s, 1);
+	}
+	ops->reset(s);
+	return step == DB_ERROR ? -1 : 0;
 }
 
 int
@@ -647,6 +685,10 @@ store_task_reports(struct store *st, const struct scope *sc, int64_t id,
 		st_col_copy(st, s, 7, r->submitted_at, sizeof(r->submitted_at));
 		st_col_copy(st, s, 8, r->reporter, sizeof(r->reporter));
 		st_col_copy(st, s, 9, r->org_name, sizeof(r->org_name));
+		if (read_actuals(st, r, e) != 0) {
+			step = DB_ERROR;
+			break;
+		}
 		if (cb(r, arg) != 0)
 			break;
 	}

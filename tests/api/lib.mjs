@@ -197,13 +197,13 @@ export function xlsxText(buf) {
 const xmlText = (s) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
   .replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** The first sheet of an XLSX file as rows of cell texts (shared, inline or plain values). */
-export function xlsxRows(buf) {
+/** A sheet (default the first) of an XLSX file as rows of cell texts (shared, inline or plain values). */
+export function xlsxRows(buf, n = 1) {
   const z = unzip(buf);
   const shared = z['xl/sharedStrings.xml']
     ? [...z['xl/sharedStrings.xml'].toString('utf8').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => xmlText(m[1])) : [];
-  const sheet = z['xl/worksheets/sheet1.xml'];
-  assert.ok(sheet, 'an XLSX file has a first sheet');
+  const sheet = z[`xl/worksheets/sheet${n}.xml`];
+  assert.ok(sheet, `an XLSX file has sheet ${n}`);
   const rows = [];
   for (const row of sheet.toString('utf8').matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)) {
     const cells = [];

@@ -21,6 +21,7 @@ import { hazardWalk, makeWalkHazards } from './walk_hazards.mjs';
 import { reportWalk, makeWalkReports } from './walk_reports.mjs';
 import { planWalk, makeWalkPlans } from './walk_plans.mjs';
 import { campaignWalk, makeWalkCampaign } from './walk_campaign.mjs';
+import { assessWalk } from './walk_assess.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -322,6 +323,7 @@ Object.assign(WALK, hazardWalk(() => w, () => made(hz)));
 Object.assign(WALK, reportWalk(() => w, () => made(rp)));
 Object.assign(WALK, planWalk(() => w, () => made(pl)));
 Object.assign(WALK, campaignWalk(() => w, () => made(pl), () => made(cp)));
+Object.assign(WALK, assessWalk(() => w, () => made(pl)));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);

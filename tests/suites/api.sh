@@ -31,6 +31,10 @@ unset HAZARDNET_CONFIG HAZARDNET_DATA HAZARDNET_PG
 if [ "${HN_SANITIZED:-}" = 1 ] && [ -z "${ASAN_OPTIONS:-}" ]; then
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 fi
+# Leaks inside third-party libraries (cairo's CFF subsetter): see the file.
+if [ "${HN_SANITIZED:-}" = 1 ] && [ -z "${LSAN_OPTIONS:-}" ]; then
+  export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
+fi
 
 work=""
 pid=""

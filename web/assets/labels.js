@@ -134,6 +134,14 @@ export function monthLabel(period) {
   return m ? `${m[1]}年${Number(m[2])}月` : (period || '');
 }
 
+// The assessment (考核): its indicators, grades and vetoes.
+export const ASSESS_INDICATORS = {
+  report_on_time: '按时报送率', task_completion: '任务完成率', target_attainment: '目标达成率',
+  major_closure: '重大隐患整改率', hazard_overdue: '隐患未逾期率',
+};
+export const ASSESS_GRADES = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
+export const ASSESS_VETOES = { major_hazard_overdue: '存在逾期未整改重大隐患', task_overdue: '任务逾期超过规定天数' };
+
 // 亮灯: red overdue, yellow due within 30 days, green on track.
 export const PLAN_LIGHTS = { red: '逾期', yellow: '临期', green: '正常' };
 
@@ -300,6 +308,12 @@ const FIELD_MESSAGES = {
   'invalid plan_id': '所选方案不存在或不在您的管辖范围内',
   'invalid issuer_org_id': '请选择发文单位（安委办或安委会）',
   'invalid year_report_day': '年度报告日期应为“月-日”，如 12-20',
+  'invalid weights': '各项指标权重须为 0 到 100 的整数，且合计为 100',
+  'invalid bands': '等级分数线须在 0 到 100 之间，且优秀 > 良好 > 合格',
+  'invalid veto.task_overdue_days': '逾期天数须为 0 到 3650 之间的整数（0 表示不启用）',
+  'invalid veto.cap': '请选择否决后的最高等级',
+  'invalid half': '通报期间应为某年上半年或下半年',
+  'invalid month': '统计月份不正确',
 };
 
 const CJK = /[\u3400-\u9fff]/;

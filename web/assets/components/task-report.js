@@ -1,7 +1,9 @@
 // 填报进度 of one task (plan page, tasks of the user's own org): its percent
 // and status, the form for this month's report (text + percent, one report
-// per task and month) and the reports so far, newest first. Emits
-// `updated` with the task as the server has it after a report.
+// per task and month; with the actual values reached for the numeric
+// targets of the task's node, when it has some: `targets`, in the node's
+// order) and the reports so far, newest first. Emits `updated` with the
+// task as the server has it after a report.
 
 import { api } from '../api.js';
 import { TASK_STATUS, monthLabel } from '../labels.js';
@@ -14,13 +16,20 @@ const TEXT_MAX = 3000;   // bytes of UTF-8, as the server counts
 export const thisMonth = () => todayShanghai().slice(0, 7);
 
 export default {
-  props: { task: { type: Object, required: true }, canReport: Boolean },
+  props: { task: { type: Object, required: true }, canReport: Boolean, targets: { type: Array, default: () => [] } },
   emits: ['updated'],
   setup(props, { emit }) {
     const reports = ref(null);
     const total = ref(0);
     const failed = ref('');
-    const form = reactive({ text: '', percent: props.task.percent || 0 });
+    const form = reactive({ text: '', percent: props.task.percent || 0, actuals: {} });
+    // The numeric targets, by their index in the node's list (what the server keys actual values on).
+    const numericTargets = computed(() => (props.targets || []).map((t, i) => ({ ...t, index: i }))
+      .filter((t) => typeof t.value === 'number').slice(0, 16));
+    const targetLabel = (i) => {
+      const t = (props.targets || [])[i];
+      return t ? `${t.text || '目标'}（目标值 ${t.value}${t.unit || ''}）` : `目标 ${i + 1}`;
+    };
     const errors = reactive({});
     const saving = ref(false);
     const period = thisMonth();
@@ -48,6 +57,10 @@ export default {
       else if (bytes.value > TEXT_MAX) errors.text = `进展情况过长（${bytes.value} 字节，最多 ${TEXT_MAX} 字节，约 1000 个汉字）`;
       const p = Number(form.percent);
       if (form.percent === '' || !Number.isInteger(p) || p < 0 || p > 100) errors.percent = '完成进度应为 0 到 100 之间的整数';
+      for (const t of numericTargets.value) {
+        const v = form.actuals[t.index];
+        if (v !== undefined && v !== '' && !Number.isFinite(Number(v))) errors.actuals = '实际值应为数字';
+      }
       return !Object.keys(errors).length;
     }
 
@@ -55,8 +68,11 @@ export default {
       if (!check()) return;
       saving.value = true;
       try {
-        await api.post(`/tasks/${props.task.id}/reports`, { period, text: form.text.trim(), percent: Number(form.percent) });
+        const actuals = numericTargets.value.filter((t) => form.actuals[t.index] !== undefined && form.actuals[t.index] !== '')
+          .map((t) => ({ target: t.index, value: Number(form.actuals[t.index]) }));
+        await api.post(`/tasks/${props.task.id}/reports`, { period, text: form.text.trim(), percent: Number(form.percent), ...(actuals.length ? { actuals } : {}) });
         form.text = '';
+        form.actuals = {};
         await load();
         try {
           emit('updated', await api.get(`/tasks/${props.task.id}`));
@@ -69,6 +85,8 @@ export default {
           errors.form = '只有本任务责任单位的用户可以填报进度。';
         } else if (e.field === 'text' || e.field === 'percent') {
           errors[e.field] = e.message;
+        } else if (e.field && e.field.startsWith('actuals')) {
+          errors.actuals = '实际值填写不正确';
         } else {
           errors.form = e.message;
         }
@@ -77,7 +95,7 @@ export default {
       }
     }
 
-    return { reports, total, failed, form, errors, saving, period, uid, reportedNow, bytes, submit,
+    return { reports, total, failed, form, errors, saving, period, uid, reportedNow, bytes, submit, numericTargets, targetLabel,
       formatTime, monthLabel, TASK_STATUS, TEXT_MAX };
   },
   template: `
@@ -103,6 +121,14 @@ export default {
             <p v-if="errors.percent" class="field-error">{{ errors.percent }}</p>
             <p v-else class="field-hint">填 100 表示任务已完成</p>
           </div>
+          <fieldset v-if="numericTargets.length" class="report-actuals" data-field="actuals">
+            <legend>目标实际值（选填）</legend>
+            <div v-for="t in numericTargets" :key="t.index" class="field">
+              <label :for="uid + '-actual-' + t.index">{{ targetLabel(t.index) }}</label>
+              <input :id="uid + '-actual-' + t.index" v-model="form.actuals[t.index]" type="number" step="any" inputmode="decimal">
+            </div>
+            <p v-if="errors.actuals" class="field-error">{{ errors.actuals }}</p>
+          </fieldset>
           <p v-if="errors.form" class="form-error" role="alert">{{ errors.form }}</p>
           <div class="action-buttons">
             <button type="submit" class="btn btn-primary" :disabled="saving">{{ saving ? '正在提交…' : '提交进度' }}</button>
@@ -122,6 +148,7 @@ export default {
             <span class="muted small">{{ r.reporter || '' }} {{ formatTime(r.submitted_at) }}<template v-if="r.due">（截止 {{ r.due }}）</template></span>
           </div>
           <p class="report-text">{{ r.text }}</p>
+          <p v-for="a in (r.actuals || [])" :key="a.target" class="report-actual muted small">{{ targetLabel(a.target) }}：实际 {{ a.value }}</p>
         </li>
       </ul>
     </div>`,

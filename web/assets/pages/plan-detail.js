@@ -2,14 +2,15 @@
 // 发布 for a draft, the outline with its lights and filters (kept in the
 // query: ?unit=&light=&node=), and once published the tasks grouped by org,
 // 填报进度 for the tasks of the user's own org (?task= opens one) and for
-// office, admin and leader the monthly 报送情况 (?period=); the two lists and
-// the yearly/final reports as tabs (?list=, components/plan-lists.js).
+// office, admin and leader the monthly 报送情况 (?period=) and 考核与通报 (the
+// link to the plan's 考核 page, the bulletin and the statistics table); the two
+// lists and the yearly/final reports as tabs (?list=, components/plan-lists.js).
 
-import { api, getAll } from '../api.js';
+import { api, apiUrl, getAll } from '../api.js';
 import { PLAN_STATUS, TASK_STATUS, TASK_ROLES } from '../labels.js';
 import { route, navigate, href } from '../router.js';
 import { session, toast } from '../state.js';
-import { formatTime } from '../forms.js';
+import { formatTime, todayShanghai } from '../forms.js';
 import { RegionPath } from '../components/region-picker.js';
 import OrgSelect from '../components/org-select.js';
 import PlanOutline, { taskOverdue, deadlineLight } from '../components/plan-outline.js';
@@ -209,13 +210,26 @@ export default {
     const reportStart = computed(() => (plan.value && ((plan.value.period && plan.value.period.start)
       || plan.value.published_at || plan.value.created_at)) || '');
 
+    // The numeric targets of a task's node (the report form asks for their actual values).
+    const targetsOf = (nodeId) => ((plan.value && plan.value.nodes) || []).find((n) => n.id === nodeId)?.targets || [];
+
+    // 考核与通报: the links and downloads of office, admin and leader.
+    const today = todayShanghai();
+    const thisHalf = `${today.slice(0, 4)}-H${Number(today.slice(5, 7)) <= 6 ? 1 : 2}`;
+    const halfLabel = `${today.slice(0, 4)}年${thisHalf.endsWith('1') ? '上' : '下'}半年`;
+    const exports = computed(() => [
+      { cls: 'dl-bulletin-pdf', label: `${halfLabel}通报（PDF）`, url: apiUrl(`/exports/plans/${props.id}/bulletin.pdf`, { half: thisHalf }) },
+      { cls: 'dl-bulletin-xlsx', label: `${halfLabel}通报（Excel）`, url: apiUrl(`/exports/plans/${props.id}/bulletin.xlsx`, { half: thisHalf }) },
+      { cls: 'dl-statistics', label: `${Number(today.slice(5, 7))}月统计表（Excel）`, url: apiUrl(`/exports/plans/${props.id}/statistics.xlsx`, { month: today.slice(0, 7) }) },
+    ]);
+
     const dueClass = (t) => (taskOverdue(t) ? 'text-danger' : t.status !== 'done' && deadlineLight(t.deadline) === 'yellow' ? 'text-warn' : '');
 
     return { plan, tasks, failed, tasksFailed, picks, mapping, confirming, publishing, publishError, refusedUnit,
       onlyOverdue, canManage, canReport, canBoard, myTasks, openTask, toggleTask, taskUpdated, reportStart, published, units, unmappedLeads, unmappedOthers, unitView, unitViewCount, shownUnits,
       mapUnit, publish, goToUnit,
       unitFilter, lightFilter, selected, selectNode, showNode, groups, taskTotals, dueClass, taskOverdue,
-      href, formatTime, base: props.base, PLAN_STATUS, TASK_STATUS, TASK_ROLES };
+      exports, targetsOf, href, formatTime, base: props.base, PLAN_STATUS, TASK_STATUS, TASK_ROLES };
   },
   template: `
     <section class="page">
@@ -284,9 +298,18 @@ export default {
                 <span class="badge" :class="'task-' + t.status">{{ TASK_STATUS[t.status] || t.status }}</span>
                 <button type="button" class="btn btn-small" :aria-expanded="openTask === t.id ? 'true' : 'false'" @click="toggleTask(t)">{{ openTask === t.id ? '收起' : '填报进度' }}</button>
               </span>
-              <TaskReport v-if="openTask === t.id" :task="t" can-report @updated="taskUpdated" />
+              <TaskReport v-if="openTask === t.id" :task="t" :targets="targetsOf(t.node)" can-report @updated="taskUpdated" />
             </li>
           </ul>
+        </div>
+
+        <div v-if="published && canBoard" class="panel panel-assess">
+          <div class="panel-head"><h2>考核与通报</h2>
+            <a class="btn btn-primary" :href="href(base + '/' + plan.id + '/assessment')">{{ canManage ? '考核排名与设置' : '考核排名' }}</a></div>
+          <p class="muted small">考核分数由系统根据任务完成、月度报送、目标达成和隐患整改数据自动计算。</p>
+          <div class="action-buttons downloads">
+            <a v-for="d in exports" :key="d.cls" class="btn" :class="d.cls" :href="d.url" download>{{ d.label }}</a>
+          </div>
         </div>
 
         <PlanReporting v-if="published && canBoard" :plan-id="plan.id" :start="reportStart" :report-day="plan.report_day || 0" />

@@ -1,6 +1,6 @@
 // 行动计划: the plans of the user's region (drafts and published), and
 // under the same path the import page (BASE/new, office and admin) and a
-// plan's page (BASE/ID).
+// plan's page (BASE/ID) and its 考核 (BASE/ID/assessment, office, admin, leader).
 
 import { api } from '../api.js';
 import { PLAN_STATUS } from '../labels.js';
@@ -10,12 +10,15 @@ import { formatTime } from '../forms.js';
 import Pager from '../components/pager.js';
 import PlanImport from './plan-import.js';
 import PlanDetail from './plan-detail.js';
+import PlanAssessment from './plan-assessment.js';
 
 const { ref, computed, onMounted } = Vue;
 
 const PAGE_SIZE = 30;
 // Who may import and publish plans (the server's rule).
 const MANAGERS = ['office', 'admin'];
+// Who reads a plan's assessment (the server's rule).
+const ASSESSORS = ['office', 'admin', 'leader'];
 
 const PlanList = {
   components: { Pager },
@@ -96,7 +99,7 @@ const PlanList = {
 };
 
 export default {
-  components: { PlanList, PlanImport, PlanDetail },
+  components: { PlanList, PlanImport, PlanDetail, PlanAssessment },
   props: { base: String },
   setup(props) {
     const view = computed(() => {
@@ -105,6 +108,7 @@ export default {
       if (sub === '' || sub === '/') return { name: 'list' };
       if (sub === '/new' && MANAGERS.includes(session.user.role)) return { name: 'new' };
       if ((m = /^\/(\d+)$/.exec(sub))) return { name: 'detail', id: Number(m[1]) };
+      if ((m = /^\/(\d+)\/assessment$/.exec(sub)) && ASSESSORS.includes(session.user.role)) return { name: 'assessment', id: Number(m[1]) };
       return { name: 'missing' };
     });
     return { view };
@@ -113,5 +117,6 @@ export default {
     <PlanList v-if="view.name === 'list'" :base="base" />
     <PlanImport v-else-if="view.name === 'new'" :base="base" />
     <PlanDetail v-else-if="view.name === 'detail'" :key="'detail' + view.id" :base="base" :id="view.id" />
+    <PlanAssessment v-else-if="view.name === 'assessment'" :key="'assessment' + view.id" :base="base" :id="view.id" />
     <section v-else class="page"><div class="panel empty"><p>页面不存在。</p><p><a :href="'#' + base">返回列表</a></p></div></section>`,
 };
