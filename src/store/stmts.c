@@ -236,6 +236,14 @@
 	"COALESCE(SUM(c.found) FILTER (WHERE c.yr = $7), 0)" cast ", " \
 	"COALESCE(SUM(c.found) FILTER (WHERE c.k = $7), 0)" cast ", " \
 	"COALESCE(SUM(c.found) FILTER (WHERE c.k = 0 AND c.yr <= $7), 0)" cast
+#define HCT_YEARS \
+	"WITH RECURSIVE y (v) AS (SELECT CAST(substr(MIN(found_at), 1, 4) AS INTEGER) FROM hazards " \
+	"UNION ALL SELECT v + 1 FROM y WHERE v < " \
+	"(SELECT CAST(substr(MAX(found_at), 1, 4) AS INTEGER) FROM hazards)) "
+#define HCT_FROM \
+	"FROM y JOIN hazard_counts c ON c.lvl = $8 AND c.kind = $9 AND c.yr = y.v " \
+	"WHERE " HCS_SCOPE " AND c.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR c.industry_id = $7) " \
+	"AND ($10 < 0 OR c.k = $10)"
 #define HC_RECOUNT \
 	"SELECT lvl, kind, yr, region_code, industry_id, k, SUM(n), SUM(found), SUM(closed), " \
 	"SUM(live), SUM(overdue), SUM(on_time), SUM(extended), SUM(major), SUM(days) " \
@@ -529,6 +537,30 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT (SELECT COUNT(*) FROM (SELECT " HC_COLS " FROM hazard_counts WHERE n <> 0 "
 		"EXCEPT " HC_RECOUNT ") a) + (SELECT COUNT(*) FROM (" HC_RECOUNT " EXCEPT SELECT "
 		HC_COLS " FROM hazard_counts WHERE n <> 0) b)", NULL },
+	/* A list's total from the maintained counts: the rows of level $8 and
+	 * kind $9 (key $10, -1 any) of every year found, one index seek a year;
+	 * $11 = 1 counts the lapsed ones only. */
+	[STMT_HAZARD_COUNTS_TOTAL] = { "hazard_counts_total",
+		HCT_YEARS "SELECT COALESCE(SUM(CASE WHEN $11 = 1 THEN c.overdue ELSE c.n END), 0) "
+		HCT_FROM,
+		HCT_YEARS "SELECT COALESCE(SUM(CASE WHEN $11 = 1 THEN c.overdue ELSE c.n END), 0)::bigint "
+		HCT_FROM },
+	/* Newest first when most hazards match: SQLite walks the table from
+	 * the newest row instead of sorting all the scope's rows first. */
+	[STMT_HAZARD_LIST_WALK] = { "hazard_list_walk",
+		"SELECT " HZ_COLS " FROM hazards h NOT INDEXED LEFT JOIN orgs o ON o.id = h.enterprise_id "
+		"WHERE " SCOPE_HAZARD HZ_FILTER_SQLITE " AND h.id < $16 ORDER BY h.id DESC LIMIT $17",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_PG
+		" AND h.id < $16 ORDER BY h.id DESC LIMIT $17" },
+	/* A status by deadline when most hazards match: SQLite walks the
+	 * (status, due, id) index instead of sorting the scope's rows. */
+	[STMT_HAZARD_LIST_DUE_WALK] = { "hazard_list_due_walk",
+		"SELECT " HZ_COLS " FROM hazards h INDEXED BY hazards_status_due "
+		"LEFT JOIN orgs o ON o.id = h.enterprise_id WHERE " SCOPE_HAZARD HZ_FILTER_ST_SQLITE
+		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17",
+		"SELECT " HZ_COLS HZ_FROM "WHERE " SCOPE_HAZARD HZ_FILTER_ST_PG
+		" AND (h.due > $16 OR (h.due = $16 AND h.id > $18)) ORDER BY h.due, h.id LIMIT $17" },
+	[STMT_HAZARD_MAX_ID] = { "hazard_max_id", "SELECT COALESCE(MAX(id), 0) FROM hazards", NULL },
 	/* Mark up to $2 live hazards past their deadline ($1 today) lapsed. */
 	[STMT_JOBS_LAPSE] = { "jobs_lapse",
 		"UPDATE hazards SET lapsed = 1 WHERE id IN (SELECT id FROM hazards "

@@ -608,6 +608,66 @@ hazard_bind_filter(struct store *st, struct db_stmt *s, const struct scope *sc,
 	       st->db->ops->bind_text(s, 15, text, e) ? -1 : 0;
 }
 
+/* Statistics and totals from the maintained counts (below). */
+struct lapse_row {
+	char key[32];
+	int64_t n;
+};
+static int stats_region(const struct scope *sc, const char *region, enum stats_group g,
+			char *lo, char *hi, int *child_len, int *lvl, struct error *e);
+static int unlapsed(struct store *st, const struct scope *sc, const char *region,
+		    int64_t industry, const char *from, const char *to, const char *today,
+		    enum stats_group g, struct lapse_row **rows, size_t *nrows, struct error *e);
+
+/*
+ * A list's total from the maintained counts, when its filters are ones they
+ * keep (region, industry, and one of status, grade, source; or overdue
+ * alone) and the scope is not one enterprise's: 0 with *total set; 1 when
+ * the hazards must be counted (e untouched); -1 on error.
+ */
+static int
+list_total_counted(struct store *st, const struct scope *sc, const struct hazard_filter *f,
+		   int64_t *total, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct lapse_row *late = NULL;
+	size_t nlate = 0;
+	struct db_stmt *s;
+	enum db_step r;
+	char lo[REGION_CODE_LEN + 1], hi[REGION_CODE_LEN + 1];
+	int child_len, lvl, kind = 0, key = -1;
+
+	if (sc->own_org_only || f->q[0] != '\0' || f->enterprise_id != 0 || f->listed_only ||
+	    (f->status >= 0) + (f->grade >= 0) + (f->source >= 0) > 1 ||
+	    (f->overdue_only && (f->status >= 0 || f->grade >= 0 || f->source >= 0)))
+		return 1;
+	if (f->grade >= 0)
+		kind = 1, key = f->grade;
+	else if (f->source >= 0)
+		kind = 2, key = f->source;
+	else if (f->status >= 0)
+		key = f->status;
+	if (stats_region(sc, f->region, SG_TOTAL, lo, hi, &child_len, &lvl, e) != 0)
+		return -1;
+	if (f->overdue_only &&
+	    unlapsed(st, sc, f->region, f->industry_id, "0000-01-01", "9999-12-31", f->today,
+		     SG_TOTAL, &late, &nlate, e) != 0)
+		return -1;
+	if ((s = st_stmt(st, STMT_HAZARD_COUNTS_TOTAL, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
+	    st_bindf(st, s, e, "----ttiiiii", lo, hi, f->industry_id, (int64_t)lvl, (int64_t)kind,
+		     (int64_t)key, (int64_t)(f->overdue_only != 0)) != 0) {
+		free(late);
+		return -1;
+	}
+	r = ops->step(s, e);
+	*total = r == DB_ROW ? ops->col_int(s, 0) : 0;
+	ops->reset(s);
+	for (size_t i = 0; i < nlate; i++)
+		*total += late[i].n;
+	free(late);
+	return r == DB_ERROR ? -1 : 0;
+}
+
 int
 store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_filter *f,
 		  int (*cb)(const struct hazard *, void *), void *arg, int64_t *total, int *more,
@@ -620,7 +680,7 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 	enum stmt_id list = f->by_due ? STMT_HAZARD_LIST_DUE : STMT_HAZARD_LIST_NEWEST;
 	enum stmt_id count = STMT_HAZARD_COUNT;
 	char text[TEXT_SMALL * 2 + 8] = "";
-	int n = 0, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc = -1;
+	int n = 0, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc = -1, counted = 1;
 
 	if (more)
 		*more = 0;
@@ -642,7 +702,9 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 	}
 	if ((h = malloc(sizeof(*h))) == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
-	if (total != NULL) {
+	if (total != NULL && (counted = list_total_counted(st, sc, f, total, e)) < 0)
+		goto out_free;
+	if (total != NULL && counted > 0) {
 		if ((s = st_stmt(st, count, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
 			goto out_free;
 		r = ops->step(s, e);
@@ -654,6 +716,17 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 	if (cb == NULL) { /* a count only */
 		rc = 0;
 		goto out_free;
+	}
+	/* When at least one hazard in a thousand matches, walk the rows in the
+	 * order asked (newest first, or a status by deadline) and stop at the
+	 * page's end, rather than sort the whole scope first. */
+	if (counted == 0 && f->q[0] == '\0' && (!f->by_due || f->status >= 0)) {
+		int64_t max_id = 0;
+
+		if ((s = st_stmt(st, STMT_HAZARD_MAX_ID, e)) == NULL || st_count(st, s, &max_id, e) != 0)
+			goto out_free;
+		if (*total * 1000 >= max_id)
+			list = f->by_due ? STMT_HAZARD_LIST_DUE_WALK : STMT_HAZARD_LIST_WALK;
 	}
 	if ((s = st_stmt(st, list, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
 		goto out_free;
@@ -819,11 +892,6 @@ whole_year(const char *from, const char *to, int *year)
 	*year = y;
 	return m == 1 && d == 1 && t == date_from_ymd(y + 1, 1, 1) - 1;
 }
-
-struct lapse_row {
-	char key[32];
-	int64_t n;
-};
 
 /* Hazards past their deadline that the daily job has not marked yet. */
 static int
