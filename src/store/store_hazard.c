@@ -681,6 +681,7 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 	enum stmt_id count = STMT_HAZARD_COUNT;
 	char text[TEXT_SMALL * 2 + 8] = "";
 	int n = 0, limit = f->limit > 0 && f->limit <= 500 ? f->limit : 50, rc = -1, counted = 1;
+	int64_t matches = 0;
 
 	if (more)
 		*more = 0;
@@ -702,8 +703,11 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 	}
 	if ((h = malloc(sizeof(*h))) == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
-	if (total != NULL && (counted = list_total_counted(st, sc, f, total, e)) < 0)
+	/* The counted total also decides the plan below, asked for or not. */
+	if ((counted = list_total_counted(st, sc, f, total != NULL ? total : &matches, e)) < 0)
 		goto out_free;
+	if (total != NULL)
+		matches = *total;
 	if (total != NULL && counted > 0) {
 		if ((s = st_stmt(st, count, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
 			goto out_free;
@@ -725,7 +729,7 @@ store_hazard_list(struct store *st, const struct scope *sc, const struct hazard_
 
 		if ((s = st_stmt(st, STMT_HAZARD_MAX_ID, e)) == NULL || st_count(st, s, &max_id, e) != 0)
 			goto out_free;
-		if (*total * 1000 >= max_id)
+		if (matches * 1000 >= max_id)
 			list = f->by_due ? STMT_HAZARD_LIST_DUE_WALK : STMT_HAZARD_LIST_WALK;
 	}
 	if ((s = st_stmt(st, list, e)) == NULL || hazard_bind_filter(st, s, sc, f, text, e) != 0)
