@@ -273,18 +273,24 @@ api_export_stats(struct req *r, struct error *e)
 	if ((c.x = export_open(fmt, path, title, e)) == NULL)
 		goto out_unlink;
 	if (export_header(c.x, cols, widths, 10) != 0 ||
-	    store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_CHILD_REGION,
+	    store_read_begin(r->st, e) != 0) {     /* the regions add up to the total */
+		export_close(c.x, e);
+		goto out_unlink;
+	}
+	if (store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_CHILD_REGION,
 			       stats_region_row, &c, e) != 0 ||
 	    store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_TOTAL,
 			       stats_total_row, &c, e) != 0 ||
 	    /* no hazard at all still has a total: zero */
 	    (c.totals == 0 && stats_total_row(&(struct hazard_stats_row){ .key = "" }, &c) != 0) ||
 	    c.rc != 0) {
+		store_tx_rollback(r->st);
 		export_close(c.x, e);
 		if (c.rc != 0)
 			err_set(e, ERR_IO, NULL, "cannot write the export");
 		goto out_unlink;
 	}
+	store_tx_rollback(r->st);       /* read only: nothing to keep */
 	if (export_close(c.x, e) != 0)
 		goto out_unlink;
 	snprintf(r->file_path, sizeof(r->file_path), "%s", path);

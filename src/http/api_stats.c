@@ -163,6 +163,11 @@ api_stats_hazards(struct req *r, struct error *e)
 	snprintf(ystr, sizeof(ystr), "%04d", year % 10000);
 	c.year = ystr;
 	c.g = SG_TOTAL;
+	/* one snapshot: the groups add up to the total */
+	if (store_read_begin(r->st, e) != 0) {
+		json_decref(out);
+		return -1;
+	}
 	if (store_hazard_stats(r->st, &r->scope, region, industry, from, to, today, SG_TOTAL,
 			       add_group, &c, e) != 0)
 		goto out_fail;
@@ -205,9 +210,14 @@ api_stats_hazards(struct req *r, struct error *e)
 			    json_pack("{s:I,s:I,s:I,s:I}", "carried_in", (json_int_t)zc.carried_in,
 				      "found", (json_int_t)zc.found, "closed", (json_int_t)zc.closed,
 				      "still_open", (json_int_t)zc.still_open));
+	if (store_tx_commit(r->st, e) != 0) {
+		json_decref(out);
+		return -1;
+	}
 	r->out = out;
 	return 0;
 out_fail:
+	store_tx_rollback(r->st);
 	json_decref(out);
 	return -1;
 }

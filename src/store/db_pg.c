@@ -494,15 +494,16 @@ pg_begin(struct db *db, int write, struct error *e)
 {
 	struct db_pg *d = (struct db_pg *)db;
 
-	/* READ COMMITTED whatever write says: appends to an audit chain lock
-	 * its head row (SELECT … FOR UPDATE in the statement text). */
-	(void)write;
+	/* Writes: READ COMMITTED, as appends to an audit chain lock its head
+	 * row (SELECT … FOR UPDATE in the statement text). Reads: one snapshot
+	 * for every statement, so that numbers read together agree. */
 	if (pg_ensure(d, e) != 0)
 		return -1;
 	if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
 		return err_set(e, ERR_STORE, NULL,
 			       "cannot begin: a transaction is already open");
-	if (pg_command(d, "BEGIN", "cannot begin", e) != 0)
+	if (pg_command(d, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+		       "cannot begin", e) != 0)
 		return -1;
 	db->in_tx = 1;
 	return 0;

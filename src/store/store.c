@@ -269,6 +269,19 @@ store_tx_begin(struct store *st, struct error *e)
 }
 
 int
+store_read_begin(struct store *st, struct error *e)
+{
+	struct db *db = st->db;
+
+	if (db->depth > 0)
+		return st_begin(st, e);
+	if (db->ops->begin(db, 0, e) != 0)
+		return -1;
+	db->depth++;
+	return 0;
+}
+
+int
 store_tx_commit(struct store *st, struct error *e)
 {
 	return st_commit(st, e);

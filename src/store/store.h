@@ -54,6 +54,9 @@ int store_schema_version(struct store *st, int *version, struct error *e);
  * innermost level only.
  */
 int store_tx_begin(struct store *st, struct error *e);
+/* A read-only transaction: every read until store_tx_commit sees one
+ * snapshot (inside a transaction already open, a savepoint of it). */
+int store_read_begin(struct store *st, struct error *e);
 int store_tx_commit(struct store *st, struct error *e);
 void store_tx_rollback(struct store *st);
 
