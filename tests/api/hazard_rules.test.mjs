@@ -124,6 +124,38 @@ test('statistics count reports, closures on time, extensions and 动态清零 as
   assert.ok(m.id > 0);
 });
 
+test('statistics count a hazard overdue the day its deadline passes, before and after the daily job marks it, and no longer once extended', async () => {
+  const found = daysAgo(2);
+  const at = async () => {
+    const r = await get(`${API}/stats/hazards?year=${found.slice(0, 4)}`, { token: await tokenOf('office') });
+    assertStatus(r, 200, 'stats');
+    return r.json;
+  };
+  const general = (s) => s.by_grade.find((g) => g.key === 'general')?.overdue ?? 0;
+  const overdueTotal = async () => {
+    const r = await get(`${API}/hazards?overdue=true&limit=1`, { token: await tokenOf('office') });
+    assertStatus(r, 200, 'overdue list');
+    return r.json.total;
+  };
+  const before = await at();
+  const listBefore = await overdueTotal();
+  let h = await report('enterprise', generalBody(`逾期统计${Date.now()}`, found, { responsible: '扎西', deadline: daysAgo(1) }));
+  const late = await at();
+  assert.equal(late.total.overdue, before.total.overdue + 1, 'overdue at once, before any job has run');
+  assert.equal(general(late), general(before) + 1, 'and in its grade');
+  assert.equal(await overdueTotal(), listBefore + 1, 'the overdue list counts it too');
+  runJobs();
+  const marked = await at();
+  assert.equal(marked.total.overdue, late.total.overdue, 'the daily job marking it changes no number');
+  assert.equal(general(marked), general(late));
+  assert.equal(await overdueTotal(), listBefore + 1, 'so does the overdue list');
+  h = await fire('regulator', h, 'extend', { deadline: daysAhead(10), reason: '设备到货延迟' });
+  const extended = await at();
+  assert.equal(extended.total.overdue, before.total.overdue, 'a new deadline ends the overdue count');
+  assert.equal(extended.total.extended, before.total.extended + 1);
+  assert.equal(await overdueTotal(), listBefore, 'and the overdue list is back to what it was');
+});
+
 test('voiding keeps the record with its reason and takes it out of the statistics', async () => {
   const h = await report('enterprise', generalBody(`误报${Date.now()}`, daysAgo(0)));
   const before = await stats();
