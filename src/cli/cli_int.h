@@ -50,7 +50,7 @@ int cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 /* The demo's orgs the plan's units map to, and who files their reports. */
 struct demo_plan_orgs {
 	const char *region;             /* the demo's city */
-	int64_t office;
+	int64_t committee, office;
 	const struct org *dept;         /* ndept departments, borrowed */
 	size_t ndept;
 	int64_t office_user, regulator_user;

@@ -245,6 +245,7 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 		return -1;
 	po.regulator_user = probe.id;
 	po.region = DEMO_CITY;
+	po.committee = committee.id;
 	po.office = office.id;
 	po.dept = dept;
 	po.ndept = sizeof(dept) / sizeof(dept[0]);

@@ -20,12 +20,15 @@
 #define DEMO_PLAN_MONTHS 3
 #define DEMO_TASKS_MAX 256
 
-/* "" in org: the office (安委办). */
+/* DEMO_COMMITTEE and DEMO_OFFICE in org: the demo's 安委会 and 安委办. */
+#define DEMO_COMMITTEE "安委会"
+#define DEMO_OFFICE "安委办"
+
 static const struct {
 	const char *unit, *org;
 } demo_units[] = {
-	{ "镇安委会", "" },
-	{ "镇安委办", "" },
+	{ "镇安委会", DEMO_COMMITTEE },
+	{ "镇安委办", DEMO_OFFICE },
 	{ "规建办", "拉萨市住房和城乡建设局" },
 	{ "城建中心", "拉萨市住房和城乡建设局" },
 	{ "经发办", "拉萨市经济和信息化局" },
@@ -115,7 +118,9 @@ collect_task(const struct task_rec *t, void *arg)
 static int64_t
 org_of_unit(const struct demo_plan_orgs *o, const char *org)
 {
-	if (org[0] == '\0')
+	if (strcmp(org, DEMO_COMMITTEE) == 0)
+		return o->committee;
+	if (strcmp(org, DEMO_OFFICE) == 0)
 		return o->office;
 	for (size_t d = 0; d < o->ndept; d++)
 		if (strcmp(o->dept[d].name, org) == 0)
