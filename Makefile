@@ -18,7 +18,7 @@ LDLIBS  += $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/store/*.c src/http/*.c src/auth/*.c \
                               src/jobs/*.c src/export/*.c src/cli/*.c))
-DATA_FILES := $(sort $(wildcard data/*.tsv))
+DATA_FILES := $(sort $(wildcard data/*.tsv data/demo/*.txt))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/data.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)

@@ -47,6 +47,20 @@ int cli_region_import(struct store *st, const char *dir, const char *only, int64
  * the logins. Does nothing when demo data is already there. */
 int cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e);
 
+/* The demo's orgs the plan's units map to, and who files their reports. */
+struct demo_plan_orgs {
+	const char *region;             /* the demo's city */
+	int64_t committee, office;
+	const struct org *dept;         /* ndept departments, borrowed */
+	size_t ndept;
+	int64_t office_user, regulator_user;
+};
+
+/* Import, map and publish the demo plan and file three months of its
+ * progress reports (demo_plan.c). 0, or -1 with e filled. */
+int cli_demo_plan(struct store *st, const struct actor *a, const struct demo_plan_orgs *o,
+		  FILE *out, struct error *e);
+
 /* Resolve the directory of the web UI (configured, next to the binary, or
  * installed); writes "" when none is found. */
 void cli_web_root(const struct cli *cli, char *out, size_t n);

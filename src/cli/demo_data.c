@@ -1,8 +1,9 @@
 /*
  * demo_data.c — the demo data set: 拉萨市 with its counties, the committee
  * and its office, departments with the industries they supervise, 200
- * enterprises with valid credit codes, and one user per role. Deterministic:
- * the same names and codes every time.
+ * enterprises with valid credit codes, one user per role, and a published
+ * three-year plan with months of progress reports (demo_plan.c).
+ * Deterministic: the same names and codes every time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,6 +154,7 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	struct counties cs = { .n = 0 };
 	struct org o, committee, office, dept[sizeof(demo_departments) / sizeof(demo_departments[0])];
 	struct user probe;
+	struct demo_plan_orgs po = { 0 };
 	struct actor a;
 	int64_t first_enterprise = 0;
 
@@ -235,6 +237,19 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	    add_user(cli, st, &a, "inspector", "应急管理局 执法员 王磊", ROLE_INSPECTOR, dept[0].id, e) != 0 ||
 	    add_user(cli, st, &a, "enterprise", "企业安全员 次仁", ROLE_ENTERPRISE, first_enterprise, e) != 0 ||
 	    add_user(cli, st, &a, "leader", "分管副市长", ROLE_LEADER, committee.id, e) != 0)
+		return -1;
+	if (store_user_by_login(st, "office", &probe, e) != 0)
+		return -1;
+	po.office_user = probe.id;
+	if (store_user_by_login(st, "regulator", &probe, e) != 0)
+		return -1;
+	po.regulator_user = probe.id;
+	po.region = DEMO_CITY;
+	po.committee = committee.id;
+	po.office = office.id;
+	po.dept = dept;
+	po.ndept = sizeof(dept) / sizeof(dept[0]);
+	if (cli_demo_plan(st, &a, &po, out, e) != 0)
 		return -1;
 	fprintf(out, "demo data loaded: 1 committee, 1 office, %zu departments, %d enterprises\n",
 		sizeof(demo_departments) / sizeof(demo_departments[0]), DEMO_ENTERPRISES);

@@ -503,6 +503,16 @@ int store_task_report(struct store *st, const struct actor *a, const struct scop
 		      int percent, const struct task_actual *actuals, int nactuals, int32_t today,
 		      struct task_report *out, struct error *e);
 
+/*
+ * store_task_report as if filed at instant at ("YYYY-MM-DDTHH:MM:SSZ"): late
+ * and the task's updated time follow at's Asia/Shanghai date, not today's.
+ * For loading history (the demo data, imports), never reachable from the
+ * API, which always files at now. No actual values.
+ */
+int store_task_report_at(struct store *st, const struct actor *a, const struct scope *s,
+			 int64_t id, int64_t user_org, const char *period, const char *text,
+			 int percent, const char *at, struct task_report *out, struct error *e);
+
 /* The reports of task id, newest first, if s sees the task. */
 int store_task_reports(struct store *st, const struct scope *s, int64_t id,
 		       int (*cb)(const struct task_report *, void *), void *arg, struct error *e);

@@ -553,11 +553,12 @@ report_due(const char *period, int report_day, int32_t *due, int32_t *first)
 	return 0;
 }
 
-int
-store_task_report(struct store *st, const struct actor *a, const struct scope *sc, int64_t id,
-		  int64_t user_org, const char *period, const char *text, int percent,
-		  const struct task_actual *actuals, int nactuals, int32_t today,
-		  struct task_report *out, struct error *e)
+/* store_task_report, stamped at (an instant) instead of now when at is not NULL. */
+static int
+task_report(struct store *st, const struct actor *a, const struct scope *sc, int64_t id,
+	    int64_t user_org, const char *period, const char *text, int percent,
+	    const struct task_actual *actuals, int nactuals, int32_t today, const char *at,
+	    struct task_report *out, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct task_rec t;
@@ -588,7 +589,10 @@ store_task_report(struct store *st, const struct actor *a, const struct scope *s
 	}
 	report_due(period, t.report_day, &due, &first);
 	date_format(due, ddue);
-	store_now(now, sizeof(now));
+	if (at != NULL)
+		snprintf(now, sizeof(now), "%s", at);
+	else
+		store_now(now, sizeof(now));
 	if ((s = st_stmt(st, STMT_TASK_REPORT_INSERT, e)) == NULL ||
 	    st_bindf(st, s, e, "ittitiit", id, period, text, (int64_t)percent, ddue,
 		     (int64_t)(today > due), a ? a->user_id : (int64_t)0, now) != 0)
@@ -636,6 +640,29 @@ out_rollback:
 	sbuf_free(&b);
 	st_rollback(st);
 	return -1;
+}
+
+int
+store_task_report(struct store *st, const struct actor *a, const struct scope *sc, int64_t id,
+		  int64_t user_org, const char *period, const char *text, int percent,
+		  const struct task_actual *actuals, int nactuals, int32_t today,
+		  struct task_report *out, struct error *e)
+{
+	return task_report(st, a, sc, id, user_org, period, text, percent, actuals, nactuals, today,
+			   NULL, out, e);
+}
+
+int
+store_task_report_at(struct store *st, const struct actor *a, const struct scope *sc, int64_t id,
+		     int64_t user_org, const char *period, const char *text, int percent,
+		     const char *at, struct task_report *out, struct error *e)
+{
+	int32_t on;
+
+	if (at == NULL || date_of_instant(at, &on) != 0)
+		return err_set(e, ERR_INVALID, "submitted_at", "'%s' is not an instant (YYYY-MM-DDTHH:MM:SSZ)",
+			       at ? at : "");
+	return task_report(st, a, sc, id, user_org, period, text, percent, NULL, 0, on, at, out, e);
 }
 
 /* The actual values of report r->id into r. */

@@ -81,6 +81,21 @@ check "demo data loads" 0 "$H" demo --no-serve --data "$D"
 has "demo prints the logins" "Demo logins"
 check "demo data loads only once" 0 "$H" demo --no-serve --data "$D"
 has "second demo says so" "already loaded"
+# The demo holds the 徐泾镇 plan, published, with months of progress reports.
+demo_q() { sqlite3 "$D/hazardnet.db" "$1" 2>&1; }
+v="$(demo_q "SELECT COUNT(*) FROM plans WHERE status = 1 AND title LIKE '徐泾镇安全生产治本攻坚三年行动方案%'")"
+if [ "$v" = 1 ]; then ok "demo has the published 徐泾镇 plan"; else nok "demo has the published 徐泾镇 plan" "published plans: $v"; fi
+v="$(demo_q "SELECT COUNT(*) FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE p.title LIKE '徐泾镇%'")"
+if [ "${v:-0}" -gt 0 ] 2>/dev/null; then ok "demo plan has tasks"; else nok "demo plan has tasks" "tasks: $v"; fi
+v="$(demo_q "SELECT COUNT(DISTINCT period) FROM task_reports")"
+if [ "${v:-0}" -ge 2 ] 2>/dev/null; then ok "demo has progress reports in at least two months"; else nok "demo has progress reports in at least two months" "months: $v"; fi
+v="$(demo_q "SELECT COUNT(*) FROM task_reports WHERE late = 1")"
+if [ "${v:-0}" -gt 0 ] 2>/dev/null; then ok "demo has some late reports"; else nok "demo has some late reports" "late: $v"; fi
+v="$(demo_q "SELECT COUNT(*) FROM tasks WHERE NOT EXISTS (SELECT 1 FROM task_reports r WHERE r.task_id = tasks.id)")"
+if [ "${v:-0}" -gt 0 ] 2>/dev/null; then ok "demo has tasks never reported on"; else nok "demo has tasks never reported on" "unreported: $v"; fi
+v="$(demo_q "SELECT COUNT(*) FROM plans")"
+if [ "$v" = 1 ]; then ok "a second demo adds no second plan"; else nok "a second demo adds no second plan" "plans: $v"; fi
+check "demo data passes audit verify" 0 "$H" audit verify --data "$D"
 
 SEEDS="$HN_ROOT/../shared/seeds"
 check "plan import keeps a seed plan as a draft" 0 "$H" plan import "$SEEDS/002_fcd541653ffc038f.txt" --region 540100000000 --data "$D"
@@ -145,6 +160,7 @@ else
   has "postgresql: init again applies nothing" "0 migrations applied"
   check "postgresql: region import of one city" 0 "$H" region import --only 540100000000 --pg "$PG"
   check "postgresql: demo data" 0 "$H" demo --no-serve --pg "$PG"
+  has "postgresql: demo publishes its plan with reports" "demo plan: .*published with [1-9][0-9]* tasks; [1-9][0-9]* monthly reports"
   check "postgresql: backup" 0 "$H" backup "$T/pg.dump" --pg "$PG"
   check "postgresql: restore into another database" 0 "$H" restore "$T/pg.dump" --pg "$PG2"
   check "postgresql: users survive the round trip" 0 "$H" user list --pg "$PG2"

@@ -374,6 +374,62 @@ test_store_assess_hazards_of_an_orgs_own_scope(void **state)
 	}
 }
 
+/* The newest report of a task, as store_task_reports gives it. */
+static int
+take_newest(const struct task_report *r, void *arg)
+{
+	struct task_report *out = arg;
+
+	if (out->id == 0)
+		*out = *r;
+	return 0;
+}
+
+static void
+test_store_task_report_at_keeps_the_given_instant(void **state)
+{
+	struct fx *f = *state;
+	struct aw w = aworld(f);
+	struct scope city = fx_scope(f, ROLE_OFFICE, w.office);
+	struct task_report *rep = calloc(2, sizeof(*rep));
+	struct error e = { 0 };
+	int64_t task_a = task_of(f, w.plan, w.dept_a);
+
+	assert_non_null(rep);
+	/* filed before the due day: on time, stamped at the given instant */
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_a, "2025-01",
+					      "进展", 30, "2025-01-20T02:00:00Z", &rep[0], &e), 0);
+	assert_int_equal(rep[0].late, 0);
+	assert_string_equal(rep[0].submitted_at, "2025-01-20T02:00:00Z");
+	/* filed after it: late by that date, not by today's */
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_a, "2025-02",
+					      "完成", 100, "2025-03-02T01:00:00Z", &rep[0], &e), 0);
+	assert_int_equal(rep[0].late, 1);
+	assert_int_equal(store_task_reports(f->st, &city, task_a, take_newest, &rep[1], &e), 0);
+	assert_string_equal(rep[1].period, "2025-02");
+	assert_string_equal(rep[1].submitted_at, "2025-03-02T01:00:00Z");
+	assert_int_equal(rep[1].late, 1);
+	assert_int_equal(rep[1].percent, 100);
+	/* a month that had not begun in Shanghai at that instant */
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_a, "2025-05",
+					      "x", 10, "2025-04-30T15:59:59Z", &rep[0], &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "period");
+	/* not an instant */
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_a, "2025-04",
+					      "x", 10, "2025-04-03", &rep[0], &e), -1);
+	assert_int_equal(e.code, ERR_INVALID);
+	assert_string_equal(e.field, "submitted_at");
+	/* still by the task's own org only, and once a month */
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_b, "2025-04",
+					      "x", 10, "2025-04-20T02:00:00Z", &rep[0], &e), -1);
+	assert_int_equal(e.code, ERR_FORBIDDEN);
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_a, "2025-02",
+					      "x", 10, "2025-02-20T02:00:00Z", &rep[0], &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	free(rep);
+}
+
 int
 main(void)
 {
@@ -383,6 +439,7 @@ main(void)
 		FX_TEST(test_store_assess_out_of_scope_plan_not_found),
 		FX_TEST(test_store_assess_rows_follow_the_scope),
 		FX_TEST(test_store_assess_hazards_of_an_orgs_own_scope),
+		FX_TEST(test_store_task_report_at_keeps_the_given_instant),
 	};
 
 	return cmocka_run_group_tests_name(fx_group("store assess"), tests, NULL, NULL);
