@@ -115,7 +115,7 @@ C
 bash scripts/embed.sh "$out/data.c" data/*.tsv
 # shellcheck disable=SC2046
 cc -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -O2 -Isrc $(pkg-config --cflags libutf8proc) \
-  -o "$out/bench_plan" "$out/bench_plan.c" src/core/plan_*.c src/core/error.c \
+  -o "$out/bench_plan" "$out/bench_plan.c" src/core/plan_*.c src/core/error.c src/core/date.c \
   src/text/normalize.c "$out/data.c" $(pkg-config --libs libutf8proc)
 
 cli_ms() { # best of runs, in ms, of the whole command
