@@ -100,6 +100,56 @@
 	"closed_on = $19, closed_on_time = $20, listing_level = $21, listing_org = $22, " \
 	"listed_on = $23, listing_deadline = $24, delisted_on = $25, updated_at = $26"
 
+/* The scope predicate over any table aliased a that carries its enterprise's
+ * region_code, enterprise_id and industry_id, as hazards do (stmts.h: $1–$4). */
+#define SCOPE_ENT(a) \
+	a ".region_code BETWEEN $1 AND $2 AND ($3 = 0 OR " a ".enterprise_id = $3) " \
+	"AND ($4 = 0 OR " a ".industry_id IN " \
+	"(SELECT industry_id FROM org_industries WHERE org_id = $4))"
+
+#define RISK_COLS \
+	"r.id, r.enterprise_id, COALESCE(o.name, ''), r.region_code, COALESCE(r.industry_id, 0), " \
+	"r.name, r.kind, r.location, r.hazard_factors, r.accident_types, r.method, r.l10, r.e10, " \
+	"r.c, r.l, r.s, r.score100, r.level, r.m_engineering, r.m_management, r.m_training, " \
+	"r.m_ppe, r.m_emergency, r.tier, r.responsible, r.review_on, r.active, r.version, " \
+	"r.created_at, r.updated_at"
+#define RISK_FROM " FROM risk_points r LEFT JOIN orgs o ON o.id = r.enterprise_id "
+/* After the scope: $5 enterprise, $6 industry (0 any), $7/$8 region range,
+ * $9 level, $10 kind (-1 any), $11 retired too (0/1), $12 name contains ('' none). */
+#define RISK_FILTER \
+	" AND ($5 = 0 OR r.enterprise_id = $5) AND ($6 = 0 OR r.industry_id = $6) " \
+	"AND r.region_code BETWEEN $7 AND $8 AND ($9 < 0 OR r.level = $9) " \
+	"AND ($10 < 0 OR r.kind = $10) AND ($11 = 1 OR r.active = 1) "
+#define RISK_FILTER_SQLITE RISK_FILTER "AND ($12 = '' OR instr(r.name, $12) > 0)"
+#define RISK_FILTER_PG RISK_FILTER "AND ($12 = '' OR strpos(r.name, $12) > 0)"
+
+#define CI_COLS \
+	"c.id, c.risk_id, COALESCE(r.name, ''), c.enterprise_id, c.region_code, " \
+	"COALESCE(c.industry_id, 0), c.measure, c.what, c.how, c.cadence, c.tier, c.responsible, " \
+	"c.active, c.version, c.created_at"
+#define CI_FROM " FROM check_items c LEFT JOIN risk_points r ON r.id = c.risk_id "
+/* After the scope: $5 risk point, $6 enterprise (0 any), $7 cadence (-1 any),
+ * $8 inactive too (0/1). */
+#define CI_FILTER \
+	" AND ($5 = 0 OR c.risk_id = $5) AND ($6 = 0 OR c.enterprise_id = $6) " \
+	"AND ($7 < 0 OR c.cadence = $7) AND ($8 = 1 OR c.active = 1)"
+
+#define CT_COLS \
+	"t.id, t.item_id, t.risk_id, t.enterprise_id, COALESCE(o.name, ''), COALESCE(r.name, ''), " \
+	"c.what, c.how, c.responsible, c.cadence, t.region_code, t.period, t.start_on, t.due, " \
+	"t.status, COALESCE(k.result, 0), COALESCE(k.note, ''), COALESCE(k.hazard_id, 0), " \
+	"COALESCE(k.checked_by, 0), COALESCE(k.checked_at, ''), COALESCE(k.late, 0)"
+#define CT_FROM \
+	" FROM check_tasks t JOIN check_items c ON c.id = t.item_id " \
+	"LEFT JOIN risk_points r ON r.id = t.risk_id LEFT JOIN orgs o ON o.id = t.enterprise_id " \
+	"LEFT JOIN check_records k ON k.task_id = t.id "
+/* After the scope: $5 enterprise, $6 risk point, $7 item (0 any), $8/$9
+ * region range, $10 status (-1 any), $11 missed only (0/1) as of $12 (today). */
+#define CT_FILTER \
+	" AND ($5 = 0 OR t.enterprise_id = $5) AND ($6 = 0 OR t.risk_id = $6) " \
+	"AND ($7 = 0 OR t.item_id = $7) AND t.region_code BETWEEN $8 AND $9 " \
+	"AND ($10 < 0 OR t.status = $10) AND ($11 = 0 OR (t.status = 0 AND t.due < $12))"
+
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIGRATION_VERSION] = { "migration_version",
 		"SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
@@ -354,6 +404,123 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"COUNT(*) FILTER (WHERE h.status < 3 AND h.found_at <= $8) "
 		"FROM hazards h WHERE " SCOPE_HAZARD " AND h.region_code BETWEEN $5 AND $6 "
 		"AND h.grade = 1 AND h.status <> 4 AND ($9 = 0 OR h.industry_id = $9)", NULL },
+
+	[STMT_RISK_INSERT] = { "risk_insert",
+		"INSERT INTO risk_points (enterprise_id, region_code, industry_id, name, kind, location, "
+		"hazard_factors, accident_types, method, l10, e10, c, l, s, score100, level, "
+		"m_engineering, m_management, m_training, m_ppe, m_emergency, tier, responsible, "
+		"review_on, active, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 1, 1, "
+		"$25, $25) RETURNING id", NULL },
+	[STMT_RISK_GET] = { "risk_get",
+		"SELECT " RISK_COLS RISK_FROM "WHERE " SCOPE_ENT("r") " AND r.id = $5", NULL },
+	[STMT_RISK_UPDATE] = { "risk_update",
+		"UPDATE risk_points SET name = $2, kind = $3, location = $4, hazard_factors = $5, "
+		"accident_types = $6, m_engineering = $7, m_management = $8, m_training = $9, "
+		"m_ppe = $10, m_emergency = $11, tier = $12, responsible = $13, review_on = $14, "
+		"active = $15, updated_at = $16, version = version + 1 WHERE id = $1 AND version = $17",
+		NULL },
+	[STMT_RISK_ASSESS] = { "risk_assess",
+		"UPDATE risk_points SET method = $2, l10 = $3, e10 = $4, c = $5, l = $6, s = $7, "
+		"score100 = $8, level = $9, review_on = $10, updated_at = $11, version = version + 1 "
+		"WHERE id = $1 AND version = $12", NULL },
+	[STMT_RISK_LIST] = { "risk_list",
+		"SELECT " RISK_COLS RISK_FROM "WHERE " SCOPE_ENT("r") RISK_FILTER_SQLITE
+		" AND r.id > $13 ORDER BY r.id LIMIT $14",
+		"SELECT " RISK_COLS RISK_FROM "WHERE " SCOPE_ENT("r") RISK_FILTER_PG
+		" AND r.id > $13 ORDER BY r.id LIMIT $14" },
+	[STMT_RISK_COUNT] = { "risk_count",
+		"SELECT COUNT(*) FROM risk_points r WHERE " SCOPE_ENT("r") RISK_FILTER_SQLITE,
+		"SELECT COUNT(*) FROM risk_points r WHERE " SCOPE_ENT("r") RISK_FILTER_PG },
+	[STMT_RISK_ASSESSMENT_INSERT] = { "risk_assessment_insert",
+		"INSERT INTO risk_assessments (risk_id, at, actor_id, actor, method, l10, e10, c, l, s, "
+		"score100, level_before, level_after, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		"$9, $10, $11, $12, $13, $14)", NULL },
+	[STMT_RISK_ASSESSMENTS] = { "risk_assessments",
+		"SELECT id, risk_id, at, actor_id, actor, method, l10, e10, c, l, s, score100, "
+		"level_before, level_after, reason FROM risk_assessments WHERE risk_id = $1 ORDER BY id",
+		NULL },
+	/* An enterprise's colour: the highest level of its active risk points
+	 * (-1 none) and whether a major hazard of it is open. */
+	[STMT_RISK_COLOUR_OF] = { "risk_colour_of",
+		"SELECT COALESCE((SELECT MAX(level) FROM risk_points WHERE enterprise_id = $1 "
+		"AND active = 1), -1), CASE WHEN EXISTS (SELECT 1 FROM hazards WHERE enterprise_id = $1 "
+		"AND grade = 1 AND status < 3) THEN 1 ELSE 0 END", NULL },
+	[STMT_ORG_SET_COLOUR] = { "org_set_colour",
+		"UPDATE orgs SET risk_colour = $2 WHERE id = $1 AND risk_colour <> $2", NULL },
+	/* Active risk points by level in region range $5/$6 and industry $7 (0
+	 * any), grouped by $8: 0 none, 1 child region (prefix length $9), 2 industry. */
+	[STMT_RISK_STATS] = { "risk_stats",
+		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
+		"COUNT(*) FILTER (WHERE r.level = 2), COUNT(*) FILTER (WHERE r.level = 3) "
+		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
+		"COUNT(*) FILTER (WHERE r.level = 2), COUNT(*) FILTER (WHERE r.level = 3) "
+		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1" },
+	/* Enterprises by colour, the same groups. */
+	[STMT_RISK_STATS_ORGS] = { "risk_stats_orgs",
+		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'red'), COUNT(*) FILTER (WHERE o.risk_colour = '') "
+		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'red'), COUNT(*) FILTER (WHERE o.risk_colour = '') "
+		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1" },
+
+	[STMT_CHECK_ITEM_INSERT] = { "check_item_insert",
+		"INSERT INTO check_items (risk_id, enterprise_id, region_code, industry_id, measure, what, "
+		"how, cadence, tier, responsible, active, version, created_at, updated_at) VALUES ($1, $2, "
+		"$3, $4, $5, $6, $7, $8, $9, $10, 1, 1, $11, $11) RETURNING id", NULL },
+	[STMT_CHECK_ITEM_GET] = { "check_item_get",
+		"SELECT " CI_COLS CI_FROM "WHERE " SCOPE_ENT("c") " AND c.id = $5", NULL },
+	[STMT_CHECK_ITEM_UPDATE] = { "check_item_update",
+		"UPDATE check_items SET measure = $2, what = $3, how = $4, cadence = $5, tier = $6, "
+		"responsible = $7, active = $8, updated_at = $9, version = version + 1 "
+		"WHERE id = $1 AND version = $10", NULL },
+	[STMT_CHECK_ITEM_LIST] = { "check_item_list",
+		"SELECT " CI_COLS CI_FROM "WHERE " SCOPE_ENT("c") CI_FILTER
+		" AND c.id > $9 ORDER BY c.id LIMIT $10", NULL },
+	[STMT_CHECK_ITEM_COUNT] = { "check_item_count",
+		"SELECT COUNT(*) FROM check_items c WHERE " SCOPE_ENT("c") CI_FILTER, NULL },
+	[STMT_CHECK_ITEM_MAX_ID] = { "check_item_max_id",
+		"SELECT COALESCE(MAX(id), 0) FROM check_items", NULL },
+	/* The tasks of cadence $1's period $2 (from $3, due $4) for the active
+	 * items of active risk points with ids in ($6, $7]; one per item and
+	 * period, so a rerun makes nothing. */
+	[STMT_CHECK_TASKS_GENERATE] = { "check_tasks_generate",
+		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
+		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
+		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
+		"JOIN risk_points r ON r.id = c.risk_id WHERE c.cadence = $1 AND c.active = 1 "
+		"AND r.active = 1 AND c.id > $6 AND c.id <= $7 "
+		"ON CONFLICT (item_id, period) DO NOTHING", NULL },
+	[STMT_CHECK_TASK_GET] = { "check_task_get",
+		"SELECT " CT_COLS CT_FROM "WHERE " SCOPE_ENT("t") " AND t.id = $5", NULL },
+	[STMT_CHECK_TASK_LIST] = { "check_task_list",
+		"SELECT " CT_COLS CT_FROM "WHERE " SCOPE_ENT("t") CT_FILTER
+		" AND t.id > $13 ORDER BY t.id LIMIT $14", NULL },
+	[STMT_CHECK_TASK_COUNT] = { "check_task_count",
+		"SELECT COUNT(*) FROM check_tasks t WHERE " SCOPE_ENT("t") CT_FILTER, NULL },
+	[STMT_CHECK_RECORD_INSERT] = { "check_record_insert",
+		"INSERT INTO check_records (task_id, result, note, hazard_id, checked_by, checked_at, late) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (task_id) DO NOTHING RETURNING id", NULL },
+	[STMT_CHECK_TASK_DONE] = { "check_task_done",
+		"UPDATE check_tasks SET status = 1 WHERE id = $1 AND status = 0", NULL },
 
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
@@ -696,6 +863,51 @@ const char *const migrations_sqlite[] = {
 	" late INTEGER NOT NULL, reporter_id INTEGER NOT NULL, submitted_at TEXT NOT NULL,"
 	" UNIQUE (task_id, period));"
 	"CREATE INDEX task_reports_task ON task_reports (task_id, id);",
+	/* 7: dual prevention: risk points and their assessments, check items,
+	 * the tasks the scheduler makes of them, and the records of checks */
+	"CREATE TABLE risk_points (id INTEGER PRIMARY KEY,"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), name TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" location TEXT NOT NULL DEFAULT '', hazard_factors TEXT NOT NULL DEFAULT '',"
+	" accident_types INTEGER NOT NULL DEFAULT 0, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL DEFAULT 0, e10 INTEGER NOT NULL DEFAULT 0, c INTEGER NOT NULL DEFAULT 0,"
+	" l INTEGER NOT NULL DEFAULT 0, s INTEGER NOT NULL DEFAULT 0, score100 INTEGER NOT NULL,"
+	" level INTEGER NOT NULL, m_engineering TEXT NOT NULL DEFAULT '',"
+	" m_management TEXT NOT NULL DEFAULT '', m_training TEXT NOT NULL DEFAULT '',"
+	" m_ppe TEXT NOT NULL DEFAULT '', m_emergency TEXT NOT NULL DEFAULT '',"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" review_on TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX risk_points_enterprise ON risk_points (enterprise_id, id);"
+	"CREATE INDEX risk_points_region ON risk_points (region_code, level, industry_id, active);"
+	"CREATE TABLE risk_assessments (id INTEGER PRIMARY KEY,"
+	" risk_id INTEGER NOT NULL REFERENCES risk_points (id), at TEXT NOT NULL,"
+	" actor_id INTEGER NOT NULL, actor TEXT NOT NULL, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL, e10 INTEGER NOT NULL, c INTEGER NOT NULL, l INTEGER NOT NULL,"
+	" s INTEGER NOT NULL, score100 INTEGER NOT NULL, level_before INTEGER NOT NULL,"
+	" level_after INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX risk_assessments_risk ON risk_assessments (risk_id, id);"
+	"CREATE TABLE check_items (id INTEGER PRIMARY KEY,"
+	" risk_id INTEGER NOT NULL REFERENCES risk_points (id),"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), measure INTEGER NOT NULL,"
+	" what TEXT NOT NULL, how TEXT NOT NULL DEFAULT '', cadence INTEGER NOT NULL,"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
+	"CREATE INDEX check_items_enterprise ON check_items (enterprise_id, id);"
+	"CREATE TABLE check_tasks (id INTEGER PRIMARY KEY,"
+	" item_id INTEGER NOT NULL REFERENCES check_items (id), risk_id INTEGER NOT NULL,"
+	" enterprise_id INTEGER NOT NULL, region_code TEXT NOT NULL, industry_id INTEGER,"
+	" period TEXT NOT NULL, start_on TEXT NOT NULL, due TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, UNIQUE (item_id, period));"
+	"CREATE INDEX check_tasks_enterprise ON check_tasks (enterprise_id, status, due);"
+	"CREATE INDEX check_tasks_region ON check_tasks (region_code, status, due);"
+	"CREATE TABLE check_records (id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
+	" note TEXT NOT NULL DEFAULT '', hazard_id INTEGER REFERENCES hazards (id),"
+	" checked_by INTEGER NOT NULL, checked_at TEXT NOT NULL, late INTEGER NOT NULL DEFAULT 0);",
 };
 
 const char *const migrations_pg[] = {
@@ -828,6 +1040,51 @@ const char *const migrations_pg[] = {
 	" late INTEGER NOT NULL, reporter_id BIGINT NOT NULL, submitted_at TEXT NOT NULL,"
 	" UNIQUE (task_id, period));"
 	"CREATE INDEX task_reports_task ON task_reports (task_id, id);",
+	/* 7: dual prevention: risk points and their assessments, check items,
+	 * the tasks the scheduler makes of them, and the records of checks */
+	"CREATE TABLE risk_points (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), name TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" location TEXT NOT NULL DEFAULT '', hazard_factors TEXT NOT NULL DEFAULT '',"
+	" accident_types INTEGER NOT NULL DEFAULT 0, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL DEFAULT 0, e10 INTEGER NOT NULL DEFAULT 0, c INTEGER NOT NULL DEFAULT 0,"
+	" l INTEGER NOT NULL DEFAULT 0, s INTEGER NOT NULL DEFAULT 0, score100 BIGINT NOT NULL,"
+	" level INTEGER NOT NULL, m_engineering TEXT NOT NULL DEFAULT '',"
+	" m_management TEXT NOT NULL DEFAULT '', m_training TEXT NOT NULL DEFAULT '',"
+	" m_ppe TEXT NOT NULL DEFAULT '', m_emergency TEXT NOT NULL DEFAULT '',"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" review_on TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX risk_points_enterprise ON risk_points (enterprise_id, id);"
+	"CREATE INDEX risk_points_region ON risk_points (region_code, level, industry_id, active);"
+	"CREATE TABLE risk_assessments (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" risk_id BIGINT NOT NULL REFERENCES risk_points (id), at TEXT NOT NULL,"
+	" actor_id BIGINT NOT NULL, actor TEXT NOT NULL, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL, e10 INTEGER NOT NULL, c INTEGER NOT NULL, l INTEGER NOT NULL,"
+	" s INTEGER NOT NULL, score100 BIGINT NOT NULL, level_before INTEGER NOT NULL,"
+	" level_after INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX risk_assessments_risk ON risk_assessments (risk_id, id);"
+	"CREATE TABLE check_items (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" risk_id BIGINT NOT NULL REFERENCES risk_points (id),"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), measure INTEGER NOT NULL,"
+	" what TEXT NOT NULL, how TEXT NOT NULL DEFAULT '', cadence INTEGER NOT NULL,"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" active INTEGER NOT NULL DEFAULT 1, version BIGINT NOT NULL,"
+	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
+	"CREATE INDEX check_items_enterprise ON check_items (enterprise_id, id);"
+	"CREATE TABLE check_tasks (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" item_id BIGINT NOT NULL REFERENCES check_items (id), risk_id BIGINT NOT NULL,"
+	" enterprise_id BIGINT NOT NULL, region_code TEXT NOT NULL, industry_id BIGINT,"
+	" period TEXT NOT NULL, start_on TEXT NOT NULL, due TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, UNIQUE (item_id, period));"
+	"CREATE INDEX check_tasks_enterprise ON check_tasks (enterprise_id, status, due);"
+	"CREATE INDEX check_tasks_region ON check_tasks (region_code, status, due);"
+	"CREATE TABLE check_records (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" task_id BIGINT NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
+	" note TEXT NOT NULL DEFAULT '', hazard_id BIGINT REFERENCES hazards (id),"
+	" checked_by BIGINT NOT NULL, checked_at TEXT NOT NULL, late INTEGER NOT NULL DEFAULT 0);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));
