@@ -76,7 +76,8 @@ extern const size_t nroutes;
 
 /* ---- input ---- */
 
-enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID, F_DATE, F_OBJECT };
+enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID, F_DATE, F_OBJECT,
+	     F_ENUM_LIST /* an array of distinct values of the table, at most max */ };
 
 #define F_REQUIRED 0x1
 #define F_NULLABLE 0x2
@@ -235,6 +236,22 @@ int api_reports_list(struct req *r, struct error *e);
 int api_reports_missing(struct req *r, struct error *e);
 int api_export_ledger(struct req *r, struct error *e);
 int api_export_listed(struct req *r, struct error *e);
+int api_risks_list(struct req *r, struct error *e);
+int api_risks_create(struct req *r, struct error *e);
+int api_risks_get(struct req *r, struct error *e);
+int api_risks_update(struct req *r, struct error *e);
+int api_risks_assess(struct req *r, struct error *e);
+int api_risks_assessments(struct req *r, struct error *e);
+int api_check_items_list(struct req *r, struct error *e);
+int api_check_items_create(struct req *r, struct error *e);
+int api_check_items_get(struct req *r, struct error *e);
+int api_check_items_update(struct req *r, struct error *e);
+int api_check_items_delete(struct req *r, struct error *e);
+int api_check_tasks_list(struct req *r, struct error *e);
+int api_check_tasks_get(struct req *r, struct error *e);
+int api_check_records_create(struct req *r, struct error *e);
+int api_stats_risks(struct req *r, struct error *e);
+int api_export_risks(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -262,5 +279,16 @@ extern const struct field plan_publish_fields[];
 extern const struct field task_query[];
 extern const struct field task_report_fields[];
 extern const struct field reporting_query[];
+extern const struct field risk_create_fields[];
+extern const struct field risk_update_fields[];
+extern const struct field risk_assess_fields[];
+extern const struct field risk_query[];
+extern const struct field risk_export_query[];
+extern const struct field risk_stats_query[];
+extern const struct field check_item_create_fields[];
+extern const struct field check_item_update_fields[];
+extern const struct field check_item_query[];
+extern const struct field check_task_query[];
+extern const struct field check_record_fields[];
 
 #endif

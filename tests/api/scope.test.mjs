@@ -20,6 +20,7 @@ import { getWorld, adminOrg, adminFind, LHASA, SHIGATSE, MISSING_ID } from './fi
 import { hazardWalk, makeWalkHazards } from './walk_hazards.mjs';
 import { reportWalk, makeWalkReports } from './walk_reports.mjs';
 import { planWalk, makeWalkPlans } from './walk_plans.mjs';
+import { riskWalk, makeWalkRisks } from './walk_risks.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -35,6 +36,7 @@ let w; // the world of fixtures.mjs
 let hz; // hazards of walk_hazards.mjs
 let rp; // reports of walk_reports.mjs
 let pl; // plans of walk_plans.mjs
+let rk; // risk points of walk_risks.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -54,6 +56,7 @@ before(async () => {
   hz = await makeWalkHazards(w).catch((err) => ({ failed: err }));
   rp = await makeWalkReports(w).catch((err) => ({ failed: err }));
   pl = await makeWalkPlans(w).catch((err) => ({ failed: err }));
+  rk = await makeWalkRisks(w).catch((err) => ({ failed: err }));
 });
 
 /** The fixtures of a feature, or its set-up error thrown in the case that needs them. */
@@ -318,6 +321,7 @@ const WALK = {
 Object.assign(WALK, hazardWalk(() => w, () => made(hz)));
 Object.assign(WALK, reportWalk(() => w, () => made(rp)));
 Object.assign(WALK, planWalk(() => w, () => made(pl)));
+Object.assign(WALK, riskWalk(() => w, () => made(rk)));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);
