@@ -383,6 +383,37 @@ query_flag(struct req *r, const char *k)
 	return v != NULL && strcmp(v, "true") == 0;
 }
 
+/* ---- the methods ---- */
+
+/*
+ * The methods' tables, the configured bands and GB 6441's list, so that a
+ * form can offer the values and show the level as it will be graded.
+ */
+int
+api_risk_methods(struct req *r, struct error *e)
+{
+	static const int l10[] = { 100, 60, 30, 10, 5, 2, 1 }, e10[] = { 100, 60, 30, 20, 10, 5 };
+	static const int c[] = { 100, 40, 15, 7, 3, 1 };
+	const struct risk_bands *b = &r->cfg->risk;
+	json_t *jl = json_array(), *je = json_array(), *jc = json_array(), *types = json_array();
+
+	(void)e;
+	for (size_t i = 0; i < sizeof(l10) / sizeof(l10[0]); i++)
+		json_array_append_new(jl, jtenths(l10[i]));
+	for (size_t i = 0; i < sizeof(e10) / sizeof(e10[0]); i++)
+		json_array_append_new(je, jtenths(e10[i]));
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		json_array_append_new(jc, json_integer(c[i]));
+	for (int i = 0; i < ACCIDENT_TYPES; i++)
+		json_array_append_new(types, json_string(accident_type_names[i]));
+	r->out = json_pack("{s:{s:o,s:o,s:o,s:{s:i,s:i,s:i}},s:{s:[i,i,i,i,i],s:[i,i,i,i,i],s:{s:i,s:i,s:i}},s:o}",
+			   "lec", "l", jl, "e", je, "c", jc, "bands", "red", b->lec_red, "orange",
+			   b->lec_orange, "yellow", b->lec_yellow,
+			   "ls", "l", 5, 4, 3, 2, 1, "s", 5, 4, 3, 2, 1, "bands", "red", b->ls_red,
+			   "orange", b->ls_orange, "yellow", b->ls_yellow, "accident_types", types);
+	return 0;
+}
+
 /* ---- risk points ---- */
 
 int

@@ -236,6 +236,7 @@ int api_reports_list(struct req *r, struct error *e);
 int api_reports_missing(struct req *r, struct error *e);
 int api_export_ledger(struct req *r, struct error *e);
 int api_export_listed(struct req *r, struct error *e);
+int api_risk_methods(struct req *r, struct error *e);
 int api_risks_list(struct req *r, struct error *e);
 int api_risks_create(struct req *r, struct error *e);
 int api_risks_get(struct req *r, struct error *e);

@@ -101,6 +101,8 @@ const struct route routes[] = {
 	{ M_GET, "/api/v1/stats/hazards", api_stats_hazards, 0,
 	  "hazard statistics and 动态清零 of a region, industry and year", NULL, stats_query },
 
+	{ M_GET, "/api/v1/risk-methods", api_risk_methods, 0,
+	  "LEC and LS value tables, the configured bands, GB 6441's accident types", NULL, NULL },
 	{ M_GET, "/api/v1/risks", api_risks_list, 0, "risk points in scope", NULL, risk_query },
 	{ M_POST, "/api/v1/risks", api_risks_create, R_WRITE,
 	  "identify and assess a risk point (score and level computed)", risk_create_fields, NULL },

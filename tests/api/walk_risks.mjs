@@ -100,6 +100,16 @@ export function riskWalk(getW, getR) {
   }));
 
   return {
+    'GET /api/v1/risk-methods': [{
+      label: 'the methods\' tables and bands', expect: authed(200),
+      send: (t) => get(`${API}/risk-methods`, { token: t }),
+      check(res) {
+        assert.deepEqual(res.json.lec.l, [10, 6, 3, 1, 0.5, 0.2, 0.1]);
+        assert.deepEqual(res.json.lec.bands, { red: 320, orange: 160, yellow: 70 });
+        assert.deepEqual(res.json.ls.bands, { red: 20, orange: 15, yellow: 9 });
+        assert.equal(res.json.accident_types.length, 20);
+      },
+    }],
     'GET /api/v1/risks': [{
       label: 'the risk points of 西藏', expect: authed(200),
       send: (t) => get(`${API}/risks?region=540000000000&limit=500`, { token: t }),
