@@ -521,6 +521,11 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (task_id) DO NOTHING RETURNING id", NULL },
 	[STMT_CHECK_TASK_DONE] = { "check_task_done",
 		"UPDATE check_tasks SET status = 1 WHERE id = $1 AND status = 0", NULL },
+	/* Every row in id order, a page after id $1 of $2: audit verify. */
+	[STMT_RISK_ALL] = { "risk_all",
+		"SELECT " RISK_COLS RISK_FROM "WHERE r.id > $1 ORDER BY r.id LIMIT $2", NULL },
+	[STMT_CHECK_ITEM_ALL] = { "check_item_all",
+		"SELECT " CI_COLS CI_FROM "WHERE c.id > $1 ORDER BY c.id LIMIT $2", NULL },
 
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
@@ -720,6 +725,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_DIGEST_TASKS] = { "digest_tasks", "SELECT * FROM tasks ORDER BY id", NULL },
 	[STMT_DIGEST_TASK_REPORTS] = { "digest_task_reports",
 		"SELECT * FROM task_reports ORDER BY id", NULL },
+	[STMT_DIGEST_RISK_POINTS] = { "digest_risk_points", "SELECT * FROM risk_points ORDER BY id", NULL },
+	[STMT_DIGEST_RISK_ASSESSMENTS] = { "digest_risk_assessments",
+		"SELECT * FROM risk_assessments ORDER BY id", NULL },
+	[STMT_DIGEST_CHECK_ITEMS] = { "digest_check_items", "SELECT * FROM check_items ORDER BY id", NULL },
+	[STMT_DIGEST_CHECK_TASKS] = { "digest_check_tasks", "SELECT * FROM check_tasks ORDER BY id", NULL },
+	[STMT_DIGEST_CHECK_RECORDS] = { "digest_check_records",
+		"SELECT * FROM check_records ORDER BY id", NULL },
 };
 
 /*

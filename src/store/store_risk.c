@@ -958,6 +958,57 @@ out_rollback:
 	return 0;
 }
 
+/* ---- audit verify ---- */
+
+int
+st_risk_rows(struct store *st, const char *otype,
+	     int (*cb)(int64_t id, const struct sbuf *snap, void *), void *arg, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	int risk = strcmp(otype, "risk_point") == 0;
+	struct risk_point *rp = malloc(sizeof(*rp));
+	struct check_item *it = malloc(sizeof(*it));
+	struct sbuf b = { 0 };
+	struct db_stmt *s;
+	enum db_step r = DB_DONE;
+	int64_t after = 0;
+	int n, stop = 0, rc = -1;
+
+	if (rp == NULL || it == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	do {
+		n = 0;
+		if ((s = st_stmt(st, risk ? STMT_RISK_ALL : STMT_CHECK_ITEM_ALL, e)) == NULL ||
+		    st_bindf(st, s, e, "ii", after, (int64_t)1000) != 0)
+			goto out_free;
+		while (!stop && (r = ops->step(s, e)) == DB_ROW) {
+			sbuf_reset(&b);
+			if (risk) {
+				read_risk(st, s, rp);
+				snap_risk(rp, &b);
+				after = rp->id;
+			} else {
+				read_item(st, s, it);
+				snap_item(it, &b);
+				after = it->id;
+			}
+			stop = cb(after, &b, arg) != 0;
+			n++;
+		}
+		ops->reset(s);
+		if (r == DB_ERROR)
+			goto out_free;
+	} while (!stop && n == 1000);
+	rc = 0;
+out_free:
+	sbuf_free(&b);
+	free(rp);
+	free(it);
+	return rc;
+}
+
 /* ---- four-colour statistics ---- */
 
 struct stats_acc {
