@@ -354,8 +354,12 @@ read_describing(const json_t *j, struct risk_point *rp)
 	in_copy(j, "hazard_factors", rp->hazard_factors, sizeof(rp->hazard_factors));
 	if (json_is_array(types)) {
 		rp->accident_types = 0;
-		json_array_foreach(types, i, v)
-			rp->accident_types |= 1u << accident_type_index(json_string_value(v));
+		json_array_foreach(types, i, v) {
+			int t = accident_type_index(json_string_value(v));
+
+			if (t >= 0) /* the field table let only known names through */
+				rp->accident_types |= 1u << t;
+		}
 	}
 	if (json_is_object(m))
 		for (int k = 0; k < MK__MAX; k++)
