@@ -449,8 +449,33 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_ORG_SET_COLOUR] = { "org_set_colour",
 		"UPDATE orgs SET risk_colour = $2 WHERE id = $1 AND risk_colour <> $2", NULL },
 	/* Active risk points by level in region range $5/$6 and industry $7 (0
-	 * any), grouped by $8: 0 none, 1 child region (prefix length $9), 2 industry. */
+	 * any), grouped by $8: 0 none, 1 child region (prefix length $9), 2
+	 * industry; from the counts kept by the writes (risk_counts), which
+	 * know no enterprise: an enterprise's own scope ($3) reads the rows. */
 	[STMT_RISK_STATS] = { "risk_stats",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.level = 0 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 1 THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.level = 2 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 3 THEN k.n ELSE 0 END) "
+		"FROM risk_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.level = 0 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 1 THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.level = 2 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 3 THEN k.n ELSE 0 END) "
+		"FROM risk_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1" },
+	/* One more (or, with $4 = -1, one fewer) active risk point of a level
+	 * ($3) in a region ($1) and industry ($2, 0 none). */
+	[STMT_RISK_COUNT_ADD] = { "risk_count_add",
+		"INSERT INTO risk_counts (region_code, industry_id, level, n) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (region_code, industry_id, level) DO UPDATE SET n = risk_counts.n + excluded.n",
+		NULL },
+	[STMT_RISK_STATS_SCAN] = { "risk_stats_scan",
 		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9) "
 		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
 		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
@@ -490,8 +515,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT " CI_COLS CI_FROM "WHERE " SCOPE_ENT("c") " AND c.id = $5", NULL },
 	[STMT_CHECK_ITEM_UPDATE] = { "check_item_update",
 		"UPDATE check_items SET measure = $2, what = $3, how = $4, cadence = $5, tier = $6, "
-		"responsible = $7, active = $8, updated_at = $9, version = version + 1 "
-		"WHERE id = $1 AND version = $10", NULL },
+		"responsible = $7, active = $8, live = CASE WHEN $8 = 1 AND (SELECT r.active FROM "
+		"risk_points r WHERE r.id = check_items.risk_id) = 1 THEN 1 ELSE 0 END, updated_at = $9, "
+		"version = version + 1 WHERE id = $1 AND version = $10", NULL },
 	[STMT_CHECK_ITEM_LIST] = { "check_item_list",
 		"SELECT " CI_COLS CI_FROM "WHERE " SCOPE_ENT("c") CI_FILTER
 		" AND c.id > $9 ORDER BY c.id LIMIT $10", NULL },
@@ -499,16 +525,31 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT COUNT(*) FROM check_items c WHERE " SCOPE_ENT("c") CI_FILTER, NULL },
 	[STMT_CHECK_ITEM_MAX_ID] = { "check_item_max_id",
 		"SELECT COALESCE(MAX(id), 0) FROM check_items", NULL },
-	/* The tasks of cadence $1's period $2 (from $3, due $4) for the active
-	 * items of active risk points with ids in ($6, $7]; one per item and
-	 * period, so a rerun makes nothing. */
+	/* The tasks of cadence $1's period $2 (from $3, due $4, made at $5) for
+	 * its live items with ids in ($6, $7]. One per item and period, so a
+	 * rerun makes nothing. */
 	[STMT_CHECK_TASKS_GENERATE] = { "check_tasks_generate",
 		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
 		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
 		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
-		"JOIN risk_points r ON r.id = c.risk_id WHERE c.cadence = $1 AND c.active = 1 "
-		"AND r.active = 1 AND c.id > $6 AND c.id <= $7 "
+		"WHERE c.cadence = $1 AND c.live = 1 AND c.id > $6 AND c.id <= $7 "
 		"ON CONFLICT (item_id, period) DO NOTHING", NULL },
+	/* The same for the live items of cadence $1 of risk point $6. */
+	[STMT_CHECK_TASKS_GENERATE_RISK] = { "check_tasks_generate_risk",
+		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
+		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
+		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
+		"WHERE c.cadence = $1 AND c.live = 1 AND c.risk_id = $6 "
+		"ON CONFLICT (item_id, period) DO NOTHING", NULL },
+	/* Risk point $1 (re)activated ($2 = 1) or retired: its items follow. */
+	[STMT_CHECK_ITEMS_LIVE] = { "check_items_live",
+		"UPDATE check_items SET live = CASE WHEN active = 1 AND $2 = 1 THEN 1 ELSE 0 END "
+		"WHERE risk_id = $1", NULL },
+	[STMT_CHECK_JOB_DAY] = { "check_job_day",
+		"SELECT day FROM check_job_days WHERE name = $1", NULL },
+	[STMT_CHECK_JOB_DAY_SET] = { "check_job_day_set",
+		"INSERT INTO check_job_days (name, day) VALUES ($1, $2) "
+		"ON CONFLICT (name) DO UPDATE SET day = excluded.day", NULL },
 	[STMT_CHECK_TASK_GET] = { "check_task_get",
 		"SELECT " CT_COLS CT_FROM "WHERE " SCOPE_ENT("t") " AND t.id = $5", NULL },
 	[STMT_CHECK_TASK_LIST] = { "check_task_list",
@@ -892,6 +933,11 @@ const char *const migrations_sqlite[] = {
 	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX risk_points_enterprise ON risk_points (enterprise_id, id);"
 	"CREATE INDEX risk_points_region ON risk_points (region_code, level, industry_id, active);"
+	/* Active risk points per region, industry (0 none) and level, kept by
+	 * every write: the four-colour statistics read these, not the rows. */
+	"CREATE TABLE risk_counts (region_code TEXT NOT NULL, industry_id INTEGER NOT NULL,"
+	" level INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region_code, industry_id, level))"
+	" WITHOUT ROWID;"
 	"CREATE TABLE risk_assessments (id INTEGER PRIMARY KEY,"
 	" risk_id INTEGER NOT NULL REFERENCES risk_points (id), at TEXT NOT NULL,"
 	" actor_id INTEGER NOT NULL, actor TEXT NOT NULL, method INTEGER NOT NULL,"
@@ -905,9 +951,15 @@ const char *const migrations_sqlite[] = {
 	" industry_id INTEGER REFERENCES industries (id), measure INTEGER NOT NULL,"
 	" what TEXT NOT NULL, how TEXT NOT NULL DEFAULT '', cadence INTEGER NOT NULL,"
 	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
-	" active INTEGER NOT NULL DEFAULT 1, version INTEGER NOT NULL,"
-	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	" active INTEGER NOT NULL DEFAULT 1, live INTEGER NOT NULL DEFAULT 1,"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
+	/* live = the item and its risk point are active: the scheduler's items
+	 * of a cadence are one range of this index */
+	"CREATE INDEX check_items_cadence ON check_items (cadence, live, id);"
+	/* The last day the scheduler made check tasks for: a cadence whose
+	 * period has not changed since has nothing new to make. */
+	"CREATE TABLE check_job_days (name TEXT PRIMARY KEY, day TEXT NOT NULL);"
 	"CREATE INDEX check_items_enterprise ON check_items (enterprise_id, id);"
 	"CREATE TABLE check_tasks (id INTEGER PRIMARY KEY,"
 	" item_id INTEGER NOT NULL REFERENCES check_items (id), risk_id INTEGER NOT NULL,"
@@ -915,7 +967,7 @@ const char *const migrations_sqlite[] = {
 	" period TEXT NOT NULL, start_on TEXT NOT NULL, due TEXT NOT NULL,"
 	" status INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, UNIQUE (item_id, period));"
 	"CREATE INDEX check_tasks_enterprise ON check_tasks (enterprise_id, status, due);"
-	"CREATE INDEX check_tasks_region ON check_tasks (region_code, status, due);"
+	"CREATE INDEX check_tasks_due ON check_tasks (status, due, region_code);"
 	"CREATE TABLE check_records (id INTEGER PRIMARY KEY,"
 	" task_id INTEGER NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
 	" note TEXT NOT NULL DEFAULT '', hazard_id INTEGER REFERENCES hazards (id),"
@@ -1072,6 +1124,10 @@ const char *const migrations_pg[] = {
 	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX risk_points_enterprise ON risk_points (enterprise_id, id);"
 	"CREATE INDEX risk_points_region ON risk_points (region_code, level, industry_id, active);"
+	/* Active risk points per region, industry (0 none) and level, kept by
+	 * every write: the four-colour statistics read these, not the rows. */
+	"CREATE TABLE risk_counts (region_code TEXT NOT NULL, industry_id BIGINT NOT NULL,"
+	" level INTEGER NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (region_code, industry_id, level));"
 	"CREATE TABLE risk_assessments (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
 	" risk_id BIGINT NOT NULL REFERENCES risk_points (id), at TEXT NOT NULL,"
 	" actor_id BIGINT NOT NULL, actor TEXT NOT NULL, method INTEGER NOT NULL,"
@@ -1085,9 +1141,15 @@ const char *const migrations_pg[] = {
 	" industry_id BIGINT REFERENCES industries (id), measure INTEGER NOT NULL,"
 	" what TEXT NOT NULL, how TEXT NOT NULL DEFAULT '', cadence INTEGER NOT NULL,"
 	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
-	" active INTEGER NOT NULL DEFAULT 1, version BIGINT NOT NULL,"
-	" created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	" active INTEGER NOT NULL DEFAULT 1, live INTEGER NOT NULL DEFAULT 1,"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
+	/* live = the item and its risk point are active: the scheduler's items
+	 * of a cadence are one range of this index */
+	"CREATE INDEX check_items_cadence ON check_items (cadence, live, id);"
+	/* The last day the scheduler made check tasks for: a cadence whose
+	 * period has not changed since has nothing new to make. */
+	"CREATE TABLE check_job_days (name TEXT PRIMARY KEY, day TEXT NOT NULL);"
 	"CREATE INDEX check_items_enterprise ON check_items (enterprise_id, id);"
 	"CREATE TABLE check_tasks (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
 	" item_id BIGINT NOT NULL REFERENCES check_items (id), risk_id BIGINT NOT NULL,"
@@ -1095,7 +1157,7 @@ const char *const migrations_pg[] = {
 	" period TEXT NOT NULL, start_on TEXT NOT NULL, due TEXT NOT NULL,"
 	" status INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, UNIQUE (item_id, period));"
 	"CREATE INDEX check_tasks_enterprise ON check_tasks (enterprise_id, status, due);"
-	"CREATE INDEX check_tasks_region ON check_tasks (region_code, status, due);"
+	"CREATE INDEX check_tasks_due ON check_tasks (status, due, region_code);"
 	"CREATE TABLE check_records (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
 	" task_id BIGINT NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
 	" note TEXT NOT NULL DEFAULT '', hazard_id BIGINT REFERENCES hazards (id),"

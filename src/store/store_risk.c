@@ -207,6 +207,23 @@ st_risk_colour_refresh(struct store *st, int64_t enterprise_id, struct error *e)
 	return st_exec(st, s, e);
 }
 
+static int items_follow(struct store *st, int64_t risk_id, int active, struct error *e);
+
+/* One more (delta 1) or one fewer (-1) active risk point of level in its
+ * region and industry, for the statistics (risk_counts). */
+static int
+count_add(struct store *st, const struct risk_point *rp, enum risk_level level, int delta,
+	  struct error *e)
+{
+	struct db_stmt *s;
+
+	if ((s = st_stmt(st, STMT_RISK_COUNT_ADD, e)) == NULL ||
+	    st_bindf(st, s, e, "tiii", rp->region_code, rp->industry_id, (int64_t)level,
+		     (int64_t)delta) != 0)
+		return -1;
+	return st_exec(st, s, e);
+}
+
 /* ---- risk points ---- */
 
 static int
@@ -313,7 +330,7 @@ store_risk_create(struct store *st, const struct actor *a, const struct scope *s
 	ops->reset(s);
 	if (risk_get(st, &all, rp->id, rp, e) != 0 ||
 	    assessment_insert(st, a, rp->id, &rp->input, rp->score100, -1, rp->level, reason, e) != 0 ||
-	    risk_audit(st, a, "risk.create", rp, e) != 0 ||
+	    risk_audit(st, a, "risk.create", rp, e) != 0 || count_add(st, rp, rp->level, 1, e) != 0 ||
 	    st_risk_colour_refresh(st, rp->enterprise_id, e) != 0)
 		goto out_rollback;
 	rc = st_commit(st, e);
@@ -359,6 +376,8 @@ store_risk_update(struct store *st, const struct actor *a, const struct scope *s
 		goto out_rollback;
 	if (risk_get(st, &all, rp->id, rp, e) != 0 ||
 	    risk_audit(st, a, cur->active && !rp->active ? "risk.retire" : "risk.update", rp, e) != 0 ||
+	    (cur->active != rp->active && (count_add(st, rp, rp->level, rp->active ? 1 : -1, e) != 0 ||
+					   items_follow(st, rp->id, rp->active, e) != 0)) ||
 	    st_risk_colour_refresh(st, rp->enterprise_id, e) != 0)
 		goto out_rollback;
 	rc = st_commit(st, e);
@@ -407,6 +426,8 @@ store_risk_assess(struct store *st, const struct actor *a, const struct scope *s
 	if (risk_get(st, &all, id, out, e) != 0 ||
 	    assessment_insert(st, a, id, in, score->score100, (int)before, score->level, reason, e) != 0 ||
 	    risk_audit(st, a, "risk.assess", out, e) != 0 ||
+	    (before != out->level &&
+	     (count_add(st, out, before, -1, e) != 0 || count_add(st, out, out->level, 1, e) != 0)) ||
 	    st_risk_colour_refresh(st, out->enterprise_id, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
@@ -557,12 +578,13 @@ item_audit(struct store *st, const struct actor *a, const char *action,
 }
 
 /*
- * Make the tasks of cadence c's period holding today for the items with
- * ids in (after, upto]; *made (may be NULL) grows by how many were new.
+ * Make the tasks of cadence c's period holding today: for the live items
+ * with ids in (after, upto], or (risk_id > 0) for those of one risk point.
+ * *made (may be NULL) grows by how many were new.
  */
 static int
 generate(struct store *st, enum cadence c, int32_t today, int64_t after, int64_t upto,
-	 int64_t *made, struct error *e)
+	 int64_t risk_id, int64_t *made, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct check_period p;
@@ -573,9 +595,14 @@ generate(struct store *st, enum cadence c, int32_t today, int64_t after, int64_t
 	date_format(p.start, start);
 	date_format(p.due, due);
 	store_now(now, sizeof(now));
-	if ((s = st_stmt(st, STMT_CHECK_TASKS_GENERATE, e)) == NULL ||
-	    st_bindf(st, s, e, "ittttii", (int64_t)c, p.key, start, due, now, after, upto) != 0)
+	if (risk_id > 0) {
+		if ((s = st_stmt(st, STMT_CHECK_TASKS_GENERATE_RISK, e)) == NULL ||
+		    st_bindf(st, s, e, "itttti", (int64_t)c, p.key, start, due, now, risk_id) != 0)
+			return -1;
+	} else if ((s = st_stmt(st, STMT_CHECK_TASKS_GENERATE, e)) == NULL ||
+		   st_bindf(st, s, e, "ittttii", (int64_t)c, p.key, start, due, now, after, upto) != 0) {
 		return -1;
+	}
 	if (ops->step(s, e) == DB_ERROR) {
 		ops->reset(s);
 		return -1;
@@ -583,6 +610,37 @@ generate(struct store *st, enum cadence c, int32_t today, int64_t after, int64_t
 	if (made != NULL)
 		*made += ops->changes(s);
 	ops->reset(s);
+	return 0;
+}
+
+/* Today in Asia/Shanghai by the store's clock. */
+static int32_t
+store_today(void)
+{
+	char now[TIME_LEN];
+	int32_t d = 0;
+
+	store_now(now, sizeof(now));
+	date_of_instant(now, &d);
+	return d;
+}
+
+/*
+ * Risk point id became active (or retired): its items follow (live), and
+ * once active again they get the tasks of the periods holding today, as a
+ * new item does.
+ */
+static int
+items_follow(struct store *st, int64_t risk_id, int active, struct error *e)
+{
+	struct db_stmt *s;
+
+	if ((s = st_stmt(st, STMT_CHECK_ITEMS_LIVE, e)) == NULL ||
+	    st_bindf(st, s, e, "ii", risk_id, (int64_t)(active != 0)) != 0 || st_exec(st, s, e) != 0)
+		return -1;
+	for (int c = 0; active && c < CAD__MAX; c++)
+		if (generate(st, (enum cadence)c, store_today(), 0, 0, risk_id, NULL, e) != 0)
+			return -1;
 	return 0;
 }
 
@@ -628,7 +686,7 @@ store_check_item_create(struct store *st, const struct actor *a, const struct sc
 	it->id = ops->col_int(s, 0);
 	ops->reset(s);
 	if (item_get(st, &all, it->id, it, e) != 0 || item_audit(st, a, "check_item.create", it, e) != 0 ||
-	    generate(st, it->cadence, today, it->id - 1, it->id, NULL, e) != 0)
+	    generate(st, it->cadence, today, it->id - 1, it->id, 0, NULL, e) != 0)
 		goto out_rollback;
 	rc = st_commit(st, e);
 	goto out_free;
@@ -668,6 +726,11 @@ store_check_item_update(struct store *st, const struct actor *a, const struct sc
 	if (item_get(st, &all, it->id, it, e) != 0 ||
 	    item_audit(st, a, cur.active && !it->active ? "check_item.retire" : "check_item.update",
 		       it, e) != 0)
+		goto out_rollback;
+	/* Active again, or on another cadence: the task of the period holding
+	 * today, as a new item gets. */
+	if (it->active && (!cur.active || cur.cadence != it->cadence) &&
+	    generate(st, it->cadence, store_today(), it->id - 1, it->id, 0, NULL, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:
@@ -905,7 +968,8 @@ out_rollback:
 	return -1;
 }
 
-#define GEN_PAGE 5000
+#define GEN_PAGE 50000
+#define GEN_JOB "check_tasks"
 
 int
 store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_report *out,
@@ -915,7 +979,8 @@ store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_re
 	struct db_stmt *s;
 	enum db_step r;
 	int64_t max_id = 0;
-	char day[DATE_LEN];
+	int32_t last = -1;
+	char day[DATE_LEN], last_s[DATE_LEN] = "";
 
 	memset(out, 0, sizeof(*out));
 	if ((s = st_stmt(st, STMT_CHECK_ITEM_MAX_ID, e)) == NULL)
@@ -923,39 +988,67 @@ store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_re
 	if ((r = ops->step(s, e)) == DB_ROW)
 		max_id = ops->col_int(s, 0);
 	ops->reset(s);
+	if (r == DB_ERROR || (s = st_stmt(st, STMT_CHECK_JOB_DAY, e)) == NULL ||
+	    st_bindf(st, s, e, "t", GEN_JOB) != 0)
+		return -1;
+	if ((r = ops->step(s, e)) == DB_ROW)
+		st_col_copy(st, s, 0, last_s, sizeof(last_s));
+	ops->reset(s);
 	if (r == DB_ERROR)
 		return -1;
+	if (date_parse(last_s, &last) != 0)
+		last = -1;
 	date_format(today, day);
-	/* Pages of item ids, each its own short transaction with its audit
-	 * event: writers wait for one page at most, and a rerun (or a run
-	 * after a crash) makes only what is still missing. */
-	for (int64_t after = 0; after < max_id; after += GEN_PAGE) {
-		int64_t made = 0;
-		struct sbuf b = { 0 };
+	for (int c = 0; c < CAD__MAX; c++) {
+		struct check_period now_p, last_p;
 
-		if (st_begin(st, e) != 0)
-			return -1;
-		for (int c = 0; c < CAD__MAX; c++)
-			if (generate(st, (enum cadence)c, today, after, after + GEN_PAGE, &made, e) != 0)
-				goto out_rollback;
-		if (made > 0) {
-			sbuf_kv(&b, "day", day);
-			sbuf_addf(&b, "items=%lld-%lld\n", (long long)after + 1, (long long)after + GEN_PAGE);
-			sbuf_kvi(&b, "created", made);
-			if (st_audit_snap(st, NULL, "", "check_task.generate", "check_tasks", after / GEN_PAGE,
-					  &b, e) != 0)
-				goto out_rollback;
+		/* The period has not changed since the last run: every item had
+		 * its task then, and items made or revived since got theirs. */
+		check_period_of((enum cadence)c, today, &now_p);
+		if (last >= 0) {
+			check_period_of((enum cadence)c, last, &last_p);
+			if (strcmp(now_p.key, last_p.key) == 0)
+				continue;
 		}
-		if (st_commit(st, e) != 0)
-			return -1;
-		out->created += made;
-		continue;
+		/* Pages of item ids, each its own transaction with its audit
+		 * event: writers wait for one page at most, and a rerun (or a
+		 * run after a crash) makes only what is still missing. */
+		for (int64_t after = 0; after < max_id; after += GEN_PAGE) {
+			int64_t made = 0;
+			struct sbuf b = { 0 };
+
+			if (st_begin(st, e) != 0)
+				return -1;
+			if (generate(st, (enum cadence)c, today, after, after + GEN_PAGE, 0, &made, e) != 0)
+				goto out_rollback;
+			if (made > 0) {
+				sbuf_kv(&b, "day", day);
+				sbuf_kv(&b, "period", now_p.key);
+				sbuf_addf(&b, "items=%lld-%lld\n", (long long)after + 1, (long long)after + GEN_PAGE);
+				sbuf_kvi(&b, "created", made);
+				if (st_audit_snap(st, NULL, "", "check_task.generate", "check_tasks",
+						  after / GEN_PAGE, &b, e) != 0)
+					goto out_rollback;
+			}
+			if (st_commit(st, e) != 0)
+				return -1;
+			out->created += made;
+			continue;
 out_rollback:
-		sbuf_free(&b);
+			sbuf_free(&b);
+			st_rollback(st);
+			return -1;
+		}
+	}
+	if ((s = st_stmt(st, STMT_CHECK_JOB_DAY_SET, e)) == NULL || st_bindf(st, s, e, "tt", GEN_JOB, day) != 0)
+		return -1;
+	if (st_begin(st, e) != 0)
+		return -1;
+	if (st_exec(st, s, e) != 0) {
 		st_rollback(st);
 		return -1;
 	}
-	return 0;
+	return st_commit(st, e);
 }
 
 /* ---- audit verify ---- */
@@ -1066,7 +1159,13 @@ store_risk_stats(struct store *st, const struct scope *sc, const char *region, i
 	/* Two passes over the same groups: risk points by level, then
 	 * enterprises by colour; merged by key. */
 	for (int pass = 0; pass < 2; pass++) {
-		if ((s = st_stmt(st, pass == 0 ? STMT_RISK_STATS : STMT_RISK_STATS_ORGS, e)) == NULL ||
+		/* Risk points from the kept counts, but an enterprise's own from
+		 * its rows (the counts know no enterprise); enterprises by colour
+		 * from the orgs. */
+		enum stmt_id id = pass == 1 ? STMT_RISK_STATS_ORGS
+				  : sc->own_org_only ? STMT_RISK_STATS_SCAN : STMT_RISK_STATS;
+
+		if ((s = st_stmt(st, id, e)) == NULL ||
 		    st_bind_scope(st, s, sc, e) != 0 ||
 		    ops->bind_text(s, 5, lo, e) != 0 ||
 		    ops->bind_text(s, 6, hi, e) != 0 || ops->bind_int(s, 7, industry, e) != 0 ||

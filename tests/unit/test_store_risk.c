@@ -396,6 +396,48 @@ test_check_item_gets_its_task_and_generation_is_idempotent(void **state)
 	free(tasks);
 }
 
+/* A retired risk point's items make no tasks; active again, they get this period's at once. */
+static void
+test_retired_risk_point_stops_its_checks_until_revived(void **state)
+{
+	struct fx *f = *state;
+	struct world w = make_world(f);
+	struct scope s = fx_scope(f, ROLE_ENTERPRISE, w.ent_a);
+	struct risk_point *rp = lec_point(w.ent_a, "储罐区", 3, 6, 7);
+	struct check_item it = item_of(0, "呼吸阀完好", CAD_DAILY);
+	struct check_task *tasks = calloc(8, sizeof(*tasks));
+	struct check_task_filter tf = { .status = -1, .limit = 50 };
+	struct check_generate_report rep;
+	int32_t today = date_shanghai(time(NULL));
+	struct error e = { 0 };
+	int64_t n = 0;
+
+	create_point(f, &s, rp);
+	it.risk_id = rp->id;
+	assert_int_equal(store_check_item_create(f->st, &f->actor, &s, &it, today - 5, &e), 0);
+	assert_int_equal(store_jobs_check_tasks(f->st, today - 5, &rep, &e), 0);
+	rp->active = 0;
+	assert_int_equal(store_risk_update(f->st, &f->actor, &s, rp, &e), 0);
+	assert_int_equal(store_jobs_check_tasks(f->st, today - 4, &rep, &e), 0);
+	assert_int_equal(rep.created, 0);
+	assert_int_equal(store_check_task_list(f->st, &s, &tf, NULL, NULL, &n, NULL, &e), 0);
+	assert_int_equal(n, 1);
+	/* Revived: today's task at once, none for the days it was retired. */
+	rp->active = 1;
+	if (store_risk_update(f->st, &f->actor, &s, rp, &e) != 0)
+		fail_msg("revive: %s (%s)", e.message, e.field);
+	assert_int_equal(store_check_task_list(f->st, &s, &tf, collect_task, tasks, &n, NULL, &e), 0);
+	assert_int_equal(n, 2);
+	{
+		char d[DATE_LEN];
+
+		date_format(today, d);
+		assert_string_equal(tasks[1].period, d);
+	}
+	free(rp);
+	free(tasks);
+}
+
 static void
 test_check_item_of_unseen_risk_refused(void **state)
 {
@@ -574,6 +616,56 @@ test_four_colour_counts_by_region_and_industry(void **state)
 	free(rows);
 }
 
+/* The counts the statistics read follow re-assessments and retirements. */
+static void
+test_four_colour_counts_follow_reassessment_and_retirement(void **state)
+{
+	struct fx *f = *state;
+	struct world w = make_world(f);
+	struct scope admin = fx_admin_scope(f);
+	struct scope dept = fx_scope(f, ROLE_REGULATOR, w.dept_a);
+	struct scope own = fx_scope(f, ROLE_ENTERPRISE, w.ent_a);
+	struct risk_stats_row *rows = calloc(4, sizeof(*rows));
+	struct risk_point *a = lec_point(w.ent_a, "A1", 3, 3, 40), *b = lec_point(w.ent_b, "B1", 10, 6, 3);
+	struct risk_point *out = calloc(1, sizeof(*out));
+	struct risk_input in = { .method = RM_LS, .l = 1, .s = 2 };
+	struct risk_score sc;
+	struct risk_bands bands;
+	struct error e = { 0 };
+
+	risk_bands_default(&bands);
+	create_point(f, &admin, a);   /* red, industry a */
+	create_point(f, &admin, b);   /* orange, industry b */
+	assert_int_equal(store_risk_stats(f->st, &admin, FX_LHASA, 0, RSG_TOTAL, collect_stats, rows, &e), 0);
+	assert_int_equal(rows[0].n[RL_MAJOR], 1);
+	assert_int_equal(rows[0].n[RL_LARGER], 1);
+	/* A department counts only its industries' points. */
+	memset(rows, 0, 4 * sizeof(*rows));
+	assert_int_equal(store_risk_stats(f->st, &dept, "", 0, RSG_TOTAL, collect_stats, rows, &e), 0);
+	assert_int_equal(rows[0].n[RL_MAJOR], 1);
+	assert_int_equal(rows[0].n[RL_LARGER], 0);
+	assert_int_equal(risk_assess(&in, &bands, &sc, &e), 0);
+	assert_int_equal(store_risk_assess(f->st, &f->actor, &own, a->id, a->version, &in, &sc, "复评", NULL,
+					   out, &e), 0);
+	b->active = 0;
+	assert_int_equal(store_risk_update(f->st, &f->actor, &admin, b, &e), 0);
+	memset(rows, 0, 4 * sizeof(*rows));
+	assert_int_equal(store_risk_stats(f->st, &admin, FX_LHASA, 0, RSG_TOTAL, collect_stats, rows, &e), 0);
+	assert_int_equal(rows[0].n[RL_MAJOR], 0);
+	assert_int_equal(rows[0].n[RL_LARGER], 0);
+	assert_int_equal(rows[0].n[RL_LOW], 1);
+	/* The enterprise's own view counts its rows: the same. */
+	memset(rows, 0, 4 * sizeof(*rows));
+	assert_int_equal(store_risk_stats(f->st, &own, "", 0, RSG_TOTAL, collect_stats, rows, &e), 0);
+	assert_int_equal(rows[0].n[RL_LOW], 1);
+	assert_int_equal(rows[0].n[RL_MAJOR], 0);
+	assert_int_equal(rows[0].enterprises[RL_LOW], 1);
+	free(rows);
+	free(a);
+	free(b);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -585,9 +677,11 @@ main(void)
 		FX_TEST(test_update_stale_refused_and_retire_clears_colour),
 		FX_TEST(test_check_item_gets_its_task_and_generation_is_idempotent),
 		FX_TEST(test_check_item_of_unseen_risk_refused),
+		FX_TEST(test_retired_risk_point_stops_its_checks_until_revived),
 		FX_TEST(test_hazard_answer_reports_hazard_and_turns_enterprise_red),
 		FX_TEST(test_refused_hazard_answer_records_nothing),
 		FX_TEST(test_four_colour_counts_by_region_and_industry),
+		FX_TEST(test_four_colour_counts_follow_reassessment_and_retirement),
 	};
 
 	return cmocka_run_group_tests_name(fx_group("store risk"), tests, NULL, NULL);
