@@ -68,6 +68,8 @@ INSERT INTO risk_counts (region_code, industry_id, level, n)
 SELECT region_code, COALESCE(industry_id, 0), level, COUNT(*) FROM risk_points WHERE active = 1 GROUP BY 1, 2, 3;
 UPDATE orgs SET risk_colour = CASE (SELECT MAX(level) FROM risk_points r WHERE r.enterprise_id = orgs.id)
   WHEN 3 THEN 'red' WHEN 2 THEN 'orange' WHEN 1 THEN 'yellow' WHEN 0 THEN 'blue' ELSE '' END WHERE kind = 3;
+INSERT INTO colour_counts (region_code, industry_id, colour, n)
+SELECT region_code, COALESCE(industry_id, 0), risk_colour, COUNT(*) FROM orgs WHERE kind = 3 AND risk_colour <> '' GROUP BY 1, 2, 3;
 COMMIT;
 ANALYZE;
 SQL

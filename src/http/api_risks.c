@@ -872,7 +872,6 @@ colour_counts(const struct risk_stats_row *row)
 		json_object_set_new(risks, risk_colour_names[l], json_integer(row->n[l]));
 		json_object_set_new(ents, risk_colour_names[l], json_integer(row->enterprises[l]));
 	}
-	json_object_set_new(ents, "none", json_integer(row->enterprises[RL__MAX]));
 	return json_pack("{s:o,s:o}", "risks", risks, "enterprises", ents);
 }
 

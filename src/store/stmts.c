@@ -445,7 +445,14 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_RISK_COLOUR_OF] = { "risk_colour_of",
 		"SELECT COALESCE((SELECT MAX(level) FROM risk_points WHERE enterprise_id = $1 "
 		"AND active = 1), -1), CASE WHEN EXISTS (SELECT 1 FROM hazards WHERE enterprise_id = $1 "
-		"AND grade = 1 AND status < 3) THEN 1 ELSE 0 END", NULL },
+		"AND grade = 1 AND status < 3) THEN 1 ELSE 0 END, o.risk_colour, o.region_code, "
+		"COALESCE(o.industry_id, 0) FROM orgs o WHERE o.id = $1", NULL },
+	/* One more (or, with $4 = -1, one fewer) enterprise of colour $3 in a
+	 * region ($1) and industry ($2, 0 none). */
+	[STMT_COLOUR_COUNT_ADD] = { "colour_count_add",
+		"INSERT INTO colour_counts (region_code, industry_id, colour, n) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (region_code, industry_id, colour) DO UPDATE SET n = colour_counts.n + excluded.n",
+		NULL },
 	[STMT_ORG_SET_COLOUR] = { "org_set_colour",
 		"UPDATE orgs SET risk_colour = $2 WHERE id = $1 AND risk_colour <> $2", NULL },
 	/* Active risk points by level in region range $5/$6 and industry $7 (0
@@ -489,13 +496,35 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
 		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1" },
 	/* Enterprises by colour, the same groups. */
+	/* Enterprises by colour, the same groups, from the kept counts. */
 	[STMT_RISK_STATS_ORGS] = { "risk_stats_orgs",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.colour = 'blue' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'yellow' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'orange' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'red' THEN k.n ELSE 0 END) "
+		"FROM colour_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.colour = 'blue' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'yellow' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'orange' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'red' THEN k.n ELSE 0 END) "
+		"FROM colour_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1" },
+	[STMT_RISK_STATS_ORGS_SCAN] = { "risk_stats_orgs_scan",
 		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9) "
 		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
 		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
 		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
 		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'red'), COUNT(*) FILTER (WHERE o.risk_colour = '') "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'red') "
 		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
 		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1",
 		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9::int) "
@@ -503,7 +532,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
 		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
 		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'red'), COUNT(*) FILTER (WHERE o.risk_colour = '') "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'red') "
 		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
 		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1" },
 
@@ -972,9 +1001,16 @@ const char *const migrations_sqlite[] = {
 	" task_id INTEGER NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
 	" note TEXT NOT NULL DEFAULT '', hazard_id INTEGER REFERENCES hazards (id),"
 	" checked_by INTEGER NOT NULL, checked_at TEXT NOT NULL, late INTEGER NOT NULL DEFAULT 0);"
-	/* Enterprises with an open major hazard are red from now on. */
+	"CREATE TABLE colour_counts (region_code TEXT NOT NULL, industry_id INTEGER NOT NULL,"
+	" colour TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region_code, industry_id, colour))"
+	" WITHOUT ROWID;"
+	/* Enterprises with an open major hazard are red from now on, and
+	 * counted by colour (the statistics read these counts). */
 	"UPDATE orgs SET risk_colour = 'red' WHERE id IN (SELECT enterprise_id FROM hazards"
-	" WHERE grade = 1 AND status < 3);",
+	" WHERE grade = 1 AND status < 3);"
+	"INSERT INTO colour_counts (region_code, industry_id, colour, n) SELECT region_code,"
+	" COALESCE(industry_id, 0), risk_colour, COUNT(*) FROM orgs WHERE kind = 3 AND risk_colour <> ''"
+	" GROUP BY region_code, COALESCE(industry_id, 0), risk_colour;",
 };
 
 const char *const migrations_pg[] = {
@@ -1162,9 +1198,15 @@ const char *const migrations_pg[] = {
 	" task_id BIGINT NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
 	" note TEXT NOT NULL DEFAULT '', hazard_id BIGINT REFERENCES hazards (id),"
 	" checked_by BIGINT NOT NULL, checked_at TEXT NOT NULL, late INTEGER NOT NULL DEFAULT 0);"
-	/* Enterprises with an open major hazard are red from now on. */
+	"CREATE TABLE colour_counts (region_code TEXT NOT NULL, industry_id BIGINT NOT NULL,"
+	" colour TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (region_code, industry_id, colour));"
+	/* Enterprises with an open major hazard are red from now on, and
+	 * counted by colour (the statistics read these counts). */
 	"UPDATE orgs SET risk_colour = 'red' WHERE id IN (SELECT enterprise_id FROM hazards"
-	" WHERE grade = 1 AND status < 3);",
+	" WHERE grade = 1 AND status < 3);"
+	"INSERT INTO colour_counts (region_code, industry_id, colour, n) SELECT region_code,"
+	" COALESCE(industry_id, 0), risk_colour, COUNT(*) FROM orgs WHERE kind = 3 AND risk_colour <> ''"
+	" GROUP BY region_code, COALESCE(industry_id, 0), risk_colour;",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -729,7 +729,7 @@ enum risk_stats_group { RSG_TOTAL, RSG_CHILD_REGION, RSG_INDUSTRY, RSG__MAX };
 struct risk_stats_row {
 	char key[32];                          /* "" total; region prefix; industry id */
 	int64_t n[RL__MAX];                    /* active risk points by level */
-	int64_t enterprises[RL__MAX + 1];      /* enterprises by colour; [RL__MAX] none */
+	int64_t enterprises[RL__MAX];          /* enterprises by colour */
 };
 
 /*

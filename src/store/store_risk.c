@@ -186,7 +186,8 @@ st_risk_colour_refresh(struct store *st, int64_t enterprise_id, struct error *e)
 	const struct db_ops *ops = st->db->ops;
 	struct db_stmt *s;
 	enum db_step r;
-	int64_t level = -1, major_open = 0;
+	int64_t level = -1, major_open = 0, industry = 0;
+	char old[8] = "", region[REGION_CODE_LEN + 1] = "";
 	const char *colour;
 
 	if ((s = st_stmt(st, STMT_RISK_COLOUR_OF, e)) == NULL ||
@@ -195,16 +196,33 @@ st_risk_colour_refresh(struct store *st, int64_t enterprise_id, struct error *e)
 	if ((r = ops->step(s, e)) == DB_ROW) {
 		level = ops->col_int(s, 0);
 		major_open = ops->col_int(s, 1);
+		st_col_copy(st, s, 2, old, sizeof(old));
+		st_col_copy(st, s, 3, region, sizeof(region));
+		industry = ops->col_int(s, 4);
 	}
 	ops->reset(s);
-	if (r == DB_ERROR)
-		return -1;
+	if (r != DB_ROW)
+		return r == DB_ERROR ? -1 : 0;
 	colour = major_open ? risk_colour_names[RL_MAJOR]
 		 : level >= 0 && level < RL__MAX ? risk_colour_names[level] : "";
+	if (strcmp(old, colour) == 0)
+		return 0;
 	if ((s = st_stmt(st, STMT_ORG_SET_COLOUR, e)) == NULL ||
-	    st_bindf(st, s, e, "it", enterprise_id, colour) != 0)
+	    st_bindf(st, s, e, "it", enterprise_id, colour) != 0 || st_exec(st, s, e) != 0)
 		return -1;
-	return st_exec(st, s, e);
+	/* The counts the statistics read: one fewer of the old colour, one
+	 * more of the new (no colour is not counted). */
+	for (int pass = 0; pass < 2; pass++) {
+		const char *c = pass == 0 ? old : colour;
+
+		if (c[0] == '\0')
+			continue;
+		if ((s = st_stmt(st, STMT_COLOUR_COUNT_ADD, e)) == NULL ||
+		    st_bindf(st, s, e, "titi", region, industry, c, (int64_t)(pass == 0 ? -1 : 1)) != 0 ||
+		    st_exec(st, s, e) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int items_follow(struct store *st, int64_t risk_id, int active, struct error *e);
@@ -1159,10 +1177,10 @@ store_risk_stats(struct store *st, const struct scope *sc, const char *region, i
 	/* Two passes over the same groups: risk points by level, then
 	 * enterprises by colour; merged by key. */
 	for (int pass = 0; pass < 2; pass++) {
-		/* Risk points from the kept counts, but an enterprise's own from
-		 * its rows (the counts know no enterprise); enterprises by colour
-		 * from the orgs. */
-		enum stmt_id id = pass == 1 ? STMT_RISK_STATS_ORGS
+		/* Risk points and enterprises by colour from the kept counts, but
+		 * an enterprise's own from its rows (the counts know no enterprise). */
+		enum stmt_id id = pass == 1 ? (sc->own_org_only ? STMT_RISK_STATS_ORGS_SCAN
+							 : STMT_RISK_STATS_ORGS)
 				  : sc->own_org_only ? STMT_RISK_STATS_SCAN : STMT_RISK_STATS;
 
 		if ((s = st_stmt(st, id, e)) == NULL ||
@@ -1179,7 +1197,7 @@ store_risk_stats(struct store *st, const struct scope *sc, const char *region, i
 				err_set(e, ERR_INTERNAL, NULL, "out of memory");
 				goto out_free;
 			}
-			for (int k = 0; k < RL__MAX + pass; k++) {
+			for (int k = 0; k < RL__MAX; k++) {
 				if (pass == 0)
 					row->n[k] = ops->col_int(s, 1 + k);
 				else

@@ -259,7 +259,7 @@ test('the four-colour statistics count what the risk list holds, and the XLSX li
   const mine = await get(`${API}/stats/risks`, { token });
   assertStatus(mine, 200);
   assert.deepEqual(mine.json.total.risks, { red: 1, orange: 0, yellow: 1, blue: 1 });
-  assert.deepEqual(mine.json.total.enterprises, { red: 1, orange: 0, yellow: 0, blue: 0, none: 0 });
+  assert.deepEqual(mine.json.total.enterprises, { red: 1, orange: 0, yellow: 0, blue: 0 });
   const byInd = mine.json.by_industry.find((x) => x.key === org.industry);
   assert.ok(byInd && byInd.name, 'by industry, named');
   // The office counts all of its city: the new enterprise is in it.
@@ -267,6 +267,15 @@ test('the four-colour statistics count what the risk list holds, and the XLSX li
   const listed = await get(`${API}/risks?region=${org.region_code}&limit=1`, office);
   assert.equal(t.red + t.orange + t.yellow + t.blue, listed.json.total);
   assert.ok(before.by_region.length >= 1 && before.by_region.every((g) => /^\d{12}$/.test(g.key)));
+  // The office's counts (kept by the writes) agree with its list, colour by colour.
+  for (const [colour, level] of [['red', 'major'], ['orange', 'larger'], ['yellow', 'general'], ['blue', 'low']]) {
+    const n = await get(`${API}/risks?region=${org.region_code}&level=${level}&limit=1`, office);
+    assert.equal(before.total.risks[colour], n.json.total, `${colour} risk points`);
+  }
+  const ents = await get(`${API}/orgs?kind=enterprise&region=${org.region_code}&limit=500`, office);
+  for (const colour of ['red', 'orange', 'yellow', 'blue']) {
+    assert.equal(before.total.enterprises[colour], ents.json.items.filter((o) => o.risk_colour === colour).length, `${colour} enterprises`);
+  }
   assertError(await get(`${API}/stats/risks?region=12`, office), 422, 'invalid', 'region');
   // 一企一清单.
   const x = await get(`${API}/exports/risks.xlsx?enterprise=${org.id}`, office);

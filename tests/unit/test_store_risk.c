@@ -562,8 +562,7 @@ collect_stats(const struct risk_stats_row *r, void *arg)
 	struct risk_stats_row *out = arg;
 	int i = 0;
 
-	while (out[i].key[0] != '\0' || out[i].n[0] + out[i].n[1] + out[i].n[2] + out[i].n[3] +
-						 out[i].enterprises[4] != 0)
+	while (out[i].key[0] != '\0')   /* a used slot: the total's key is "*" */
 		i++;
 	out[i] = *r;
 	if (out[i].key[0] == '\0')
@@ -654,6 +653,10 @@ test_four_colour_counts_follow_reassessment_and_retirement(void **state)
 	assert_int_equal(rows[0].n[RL_MAJOR], 0);
 	assert_int_equal(rows[0].n[RL_LARGER], 0);
 	assert_int_equal(rows[0].n[RL_LOW], 1);
+	/* The enterprises' colours moved too: A blue, B none (not counted). */
+	assert_int_equal(rows[0].enterprises[RL_MAJOR], 0);
+	assert_int_equal(rows[0].enterprises[RL_LARGER], 0);
+	assert_int_equal(rows[0].enterprises[RL_LOW], 1);
 	/* The enterprise's own view counts its rows: the same. */
 	memset(rows, 0, 4 * sizeof(*rows));
 	assert_int_equal(store_risk_stats(f->st, &own, "", 0, RSG_TOTAL, collect_stats, rows, &e), 0);
