@@ -9,7 +9,8 @@
 #       BENCH_REQUESTS sequential requests, p50 and p99.
 #
 # Environment: BENCH_ENTERPRISES [20000], BENCH_PER [50] risk points per
-# enterprise, BENCH_REQUESTS [200], BENCH_WORK [mktemp], BENCH_KEEP [0].
+# enterprise, BENCH_ORDER [enterprise|interleaved], BENCH_REQUESTS [200],
+# BENCH_WORK [mktemp], BENCH_KEEP [0].
 # Only the server this script starts is stopped, by its PID.
 set -euo pipefail
 
@@ -18,6 +19,14 @@ bin="$root/build/hazardnet"
 E="${BENCH_ENTERPRISES:-20000}"
 PER="${BENCH_PER:-50}"
 REQS="${BENCH_REQUESTS:-200}"
+# enterprise: each enterprise's points and items have neighbouring ids, as
+# when an enterprise enters its list; interleaved: every enterprise's first
+# point, then every second one … (the worst order for the task indexes).
+case "${BENCH_ORDER:-enterprise}" in
+	enterprise) ORDER="o.id, k" ;;
+	interleaved) ORDER="k, o.id" ;;
+	*) echo "BENCH_ORDER is enterprise or interleaved" >&2; exit 2 ;;
+esac
 WORK="${BENCH_WORK:-$(mktemp -d /tmp/hazardnet-risk-bench.XXXXXX)}"
 data="$WORK/data"
 db="$data/hazardnet.db"
@@ -58,7 +67,7 @@ SELECT o.id, o.region_code, o.industry_id, '风险点' || k, k % 3, '', '', 128,
   30 * 60 * c, CASE WHEN 18 * c >= 320 THEN 3 WHEN 18 * c >= 160 THEN 2 WHEN 18 * c >= 70 THEN 1 ELSE 0 END,
   k % 4, '责任人', '', 1, 1, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z'
 FROM orgs o, (SELECT k, CASE WHEN k % 50 = 0 THEN 40 WHEN k % 10 = 0 THEN 15 WHEN k % 3 = 0 THEN 7 ELSE 3 END AS c FROM n) AS n
-WHERE o.kind = 3;
+WHERE o.kind = 3 ORDER BY $ORDER;
 INSERT INTO check_items (risk_id, enterprise_id, region_code, industry_id, measure, what, how, cadence,
   tier, responsible, active, version, created_at, updated_at)
 SELECT id, enterprise_id, region_code, industry_id, id % 5, '排查内容' || id, '', 
