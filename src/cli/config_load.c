@@ -106,7 +106,7 @@ cli_config_load(struct config *cfg, const struct global_opts *g, char *err, size
 		return -1;
 	if (cfg->pool_size == 0)
 		cfg->pool_size = cfg->threads + 2;
-	return 0;
+	return config_check(cfg, err, errlen);
 }
 
 /* Is arg the global option name (as "--name" or "--name=value")? */

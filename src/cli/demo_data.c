@@ -1,15 +1,18 @@
 /*
  * demo_data.c — the demo data set: 拉萨市 with its counties, the committee
  * and its office, departments with the industries they supervise, 200
- * enterprises with valid credit codes, one user per role, and a published
+ * enterprises with valid credit codes, one user per role, the risk points of
+ * a few enterprises with their check items (双重预防), and a published
  * three-year plan with months of progress reports (demo_plan.c).
  * Deterministic: the same names and codes every time.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth/auth.h"
+#include "core/date.h"
 #include "cli/cli_int.h"
 
 #define DEMO_CITY "540100000000"
@@ -134,6 +137,98 @@ add_user(struct cli *cli, struct store *st, const struct actor *a, const char *l
 	return store_user_create(st, a, &u, e);
 }
 
+/* Risk points of the demo's first enterprises: name, kind, LEC or LS
+ * inputs (l10, e10, c / l, s), the check item it implies and its cadence. */
+static const struct {
+	const char *name;
+	enum risk_kind kind;
+	enum risk_method method;
+	int a, b, c;
+	const char *factors, *engineering, *emergency, *what, *how;
+	enum cadence cadence;
+} demo_risks[] = {
+	{ "液氯储罐区", RK_PLACE, RM_LEC, 30, 60, 40, "液氯泄漏、容器超压",
+	  "泄漏检测报警与紧急切断联锁，碱液吸收装置", "佩戴正压式空气呼吸器，启动碱液喷淋，疏散下风向人员",
+	  "氯气泄漏报警器完好有效", "现场试验报警并查看联锁记录", CAD_DAILY },
+	{ "动火作业", RK_OPERATION, RM_LEC, 30, 30, 15, "作业点附近可燃物、可燃气体",
+	  "作业前气体检测，配备灭火器材", "立即停止作业，使用灭火器扑救初起火灾",
+	  "动火作业票证与气体检测记录齐全", "抽查当周动火作业票", CAD_WEEKLY },
+	{ "配电室", RK_EQUIPMENT, RM_LS, 2, 3, 0, "带电部位裸露、绝缘老化",
+	  "设置绝缘垫、防护遮栏，定期预防性试验", "切断电源后施救，拨打120",
+	  "配电室门窗、挡鼠板、绝缘垫完好", "现场查看", CAD_MONTHLY },
+	{ "叉车作业", RK_OPERATION, RM_LS, 2, 2, 0, "厂内机动车辆行驶、装卸",
+	  "限速标识与行车通道划线", "停车熄火，救护伤员",
+	  "叉车年检合格、司机持证上岗", "查看检验报告与操作证", CAD_QUARTERLY },
+};
+
+#define DEMO_RISK_ENTERPRISES 12
+
+/* The risk points and check items of enterprise ent (its i-th in the demo). */
+static int
+add_risks(struct cli *cli, struct store *st, const struct actor *a, int64_t ent, int i,
+	  struct error *e)
+{
+	struct risk_point *rp = calloc(1, sizeof(*rp));
+	struct check_item it;
+	struct risk_score sc;
+	struct scope all;
+	int32_t today = date_shanghai(time(NULL));
+	int rc = -1;
+
+	if (rp == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	store_scope_all(&all);
+	for (size_t k = 0; k < sizeof(demo_risks) / sizeof(demo_risks[0]); k++) {
+		/* Not every enterprise has every point: (i + k) decides. */
+		if ((i + (int)k) % 3 == 2)
+			continue;
+		memset(rp, 0, sizeof(*rp));
+		rp->enterprise_id = ent;
+		snprintf(rp->name, sizeof(rp->name), "%s", demo_risks[k].name);
+		rp->kind = demo_risks[k].kind;
+		snprintf(rp->hazard_factors, sizeof(rp->hazard_factors), "%s", demo_risks[k].factors);
+		rp->accident_types = k == 0 ? (1u << 18) | (1u << 16) : k == 1 ? 1u << 7 : k == 2 ? 1u << 4 : 1u << 1;
+		rp->input.method = demo_risks[k].method;
+		if (rp->input.method == RM_LEC) {
+			/* A lower exposure for odd enterprises: not every one is red. */
+			rp->input.l10 = demo_risks[k].a;
+			rp->input.e10 = i % 2 ? 10 : demo_risks[k].b;
+			rp->input.c = demo_risks[k].c;
+		} else {
+			rp->input.l = demo_risks[k].a + i % 3;
+			rp->input.s = demo_risks[k].b;
+		}
+		if (risk_assess(&rp->input, &cli->cfg.risk, &sc, e) != 0)
+			goto out_free;
+		rp->score100 = sc.score100;
+		rp->level = sc.level;
+		snprintf(rp->measures[MK_ENGINEERING], sizeof(rp->measures[0]), "%s", demo_risks[k].engineering);
+		snprintf(rp->measures[MK_MANAGEMENT], sizeof(rp->measures[0]), "岗位安全操作规程，班前安全讲话");
+		snprintf(rp->measures[MK_TRAINING], sizeof(rp->measures[0]), "岗位人员每年安全培训不少于20学时");
+		snprintf(rp->measures[MK_PPE], sizeof(rp->measures[0]), "按岗位配备劳动防护用品");
+		snprintf(rp->measures[MK_EMERGENCY], sizeof(rp->measures[0]), "%s", demo_risks[k].emergency);
+		rp->tier = k == 0 ? CT_COMPANY : k == 1 ? CT_WORKSHOP : CT_TEAM;
+		snprintf(rp->responsible, sizeof(rp->responsible), "安全负责人%03d", i + 1);
+		rp->active = 1;
+		if (store_risk_create(st, a, &all, rp, "年度风险辨识评估", e) != 0)
+			goto out_free;
+		memset(&it, 0, sizeof(it));
+		it.risk_id = rp->id;
+		it.measure = MK_ENGINEERING;
+		snprintf(it.what, sizeof(it.what), "%s", demo_risks[k].what);
+		snprintf(it.how, sizeof(it.how), "%s", demo_risks[k].how);
+		it.cadence = demo_risks[k].cadence;
+		it.tier = CT_TEAM;
+		snprintf(it.responsible, sizeof(it.responsible), "班组长");
+		if (store_check_item_create(st, a, &all, &it, today, e) != 0)
+			goto out_free;
+	}
+	rc = 0;
+out_free:
+	free(rp);
+	return rc;
+}
+
 static void
 print_logins(FILE *out)
 {
@@ -225,6 +320,8 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 			return -1;
 		if (first_enterprise == 0 && strcmp(demo_kinds[k].industry, "危险化学品") == 0)
 			first_enterprise = o.id;
+		if (i < DEMO_RISK_ENTERPRISES && add_risks(cli, st, &a, o.id, i, e) != 0)
+			return -1;
 	}
 	if (store_user_by_login(st, "admin", &probe, e) != 0) {
 		if (add_user(cli, st, &a, "admin", "系统管理员", ROLE_ADMIN, 0, e) != 0)

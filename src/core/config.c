@@ -33,6 +33,12 @@ static const struct ckey ckeys[] = {
 	INT("auth.lockout_failures", lockout_failures, 1, 1000),
 	INT("auth.lockout_minutes", lockout_minutes, 1, 24 * 60),
 	INT("auth.login_rate_per_minute", login_rate_per_minute, 1, 100000),
+	INT("risk.lec_red", risk.lec_red, 1, 100000),
+	INT("risk.lec_orange", risk.lec_orange, 1, 100000),
+	INT("risk.lec_yellow", risk.lec_yellow, 1, 100000),
+	INT("risk.ls_red", risk.ls_red, 1, 25),
+	INT("risk.ls_orange", risk.ls_orange, 1, 25),
+	INT("risk.ls_yellow", risk.ls_yellow, 1, 25),
 	{ "auth.password_cost", CK_COST, offsetof(struct config, password_cost), 0, 0, 0 },
 };
 
@@ -57,6 +63,19 @@ config_defaults(struct config *cfg)
 	cfg->lockout_minutes = 15;
 	cfg->login_rate_per_minute = 20;
 	cfg->password_cost = PW_COST_INTERACTIVE;
+	risk_bands_default(&cfg->risk);
+}
+
+int
+config_check(const struct config *cfg, char *err, size_t errlen)
+{
+	struct error e;
+
+	if (risk_bands_check(&cfg->risk, &e) != 0) {
+		snprintf(err, errlen, "%s", e.message);
+		return -1;
+	}
+	return 0;
 }
 
 int

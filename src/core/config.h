@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "core/risk.h"
+
 #define CFG_PATH_MAX 1024
 
 enum pw_cost { PW_COST_MIN, PW_COST_INTERACTIVE, PW_COST_MODERATE, PW_COST__MAX };
@@ -28,6 +30,8 @@ struct config {
 	int login_rate_per_minute;      /* [auth] login_rate_per_minute = 20 */
 	enum pw_cost password_cost;     /* [auth] password_cost = interactive */
 	int pool_size;                  /* [store] pool = threads + 2 */
+	struct risk_bands risk;         /* [risk] lec_red = 320, lec_orange = 160, lec_yellow = 70,
+					 * ls_red = 20, ls_orange = 15, ls_yellow = 9 */
 };
 
 /* Fill cfg with the built-in defaults. */
@@ -41,6 +45,12 @@ void config_defaults(struct config *cfg);
 int config_set(struct config *cfg, const char *key, const char *value,
 	       char *err, size_t errlen);
 
+
+/*
+ * Check what single keys cannot: the risk bands rise from yellow to red.
+ * 0, or -1 with a message in err.
+ */
+int config_check(const struct config *cfg, char *err, size_t errlen);
 
 /* The name of the i-th configuration key ("server.listen"), NULL past the end. */
 const char *config_key_name(size_t i);

@@ -7,7 +7,7 @@
 const char *const problem_status_names[PROB_STATUS__MAX] = {
 	[PROB_OPEN] = "open", [PROB_RECTIFYING] = "rectifying", [PROB_CLOSED] = "closed",
 };
-const char *const measure_kind_names[MEAS_KIND__MAX] = {
+const char *const plan_measure_kind_names[MEAS_KIND__MAX] = {
 	[MEAS_RULE] = "rule", [MEAS_STANDARD] = "standard", [MEAS_MECHANISM] = "mechanism",
 };
 const char *const measure_status_names[MEAS_STATUS__MAX] = {

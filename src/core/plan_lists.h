@@ -17,7 +17,7 @@
 #include "core/model.h"
 
 enum problem_status { PROB_OPEN, PROB_RECTIFYING, PROB_CLOSED, PROB_STATUS__MAX };
-enum measure_kind { MEAS_RULE, MEAS_STANDARD, MEAS_MECHANISM, MEAS_KIND__MAX };
+enum plan_measure_kind { MEAS_RULE, MEAS_STANDARD, MEAS_MECHANISM, MEAS_KIND__MAX };
 enum measure_status { MEAS_PLANNED, MEAS_DRAFTING, MEAS_ISSUED, MEAS_STATUS__MAX };
 enum notice_kind {
 	NOTICE_SUPERVISE,   /* 督办: the targets reply by due_on */
@@ -30,7 +30,7 @@ enum notice_kind {
 
 /* Stable names ("open", "rule", "issued", "supervise", …). */
 extern const char *const problem_status_names[PROB_STATUS__MAX];
-extern const char *const measure_kind_names[MEAS_KIND__MAX];
+extern const char *const plan_measure_kind_names[MEAS_KIND__MAX];
 extern const char *const measure_status_names[MEAS_STATUS__MAX];
 extern const char *const notice_kind_names[NOTICE_KIND__MAX];
 /* The word a notice's code starts with: 督办, 通报, 约谈, 曝光, 表扬. */
@@ -73,7 +73,7 @@ struct plan_measure {
 	char org_name[NAME_MAX_BYTES];
 	char region_code[REGION_CODE_LEN + 1];
 	int64_t task_id;
-	enum measure_kind kind;
+	enum plan_measure_kind kind;
 	char title[LIST_TITLE_MAX];
 	char description[LIST_TEXT_MAX];
 	enum measure_status status;

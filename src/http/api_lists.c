@@ -39,7 +39,7 @@ const struct field problem_update_fields[] = {
 };
 
 const struct field measure_create_fields[] = {
-	{ "kind", F_ENUM, F_REQUIRED, 0, 0, measure_kind_names, MEAS_KIND__MAX, "rule (制度), standard (标准) or mechanism (机制)", NULL },
+	{ "kind", F_ENUM, F_REQUIRED, 0, 0, plan_measure_kind_names, MEAS_KIND__MAX, "rule (制度), standard (标准) or mechanism (机制)", NULL },
 	{ "title", F_STRING, F_REQUIRED, 1, LIST_TITLE_MAX - 1, NULL, 0, "its title", NULL },
 	{ "description", F_STRING, 0, 0, LIST_TEXT_MAX - 1, NULL, 0, "what it settles", NULL },
 	{ "task_id", F_ID, F_NULLABLE, 0, 0, NULL, 0, "the task of your org it serves", NULL },
@@ -51,7 +51,7 @@ const struct field measure_create_fields[] = {
 
 const struct field measure_update_fields[] = {
 	{ "version", F_INT, F_REQUIRED, 1, 1LL << 53, NULL, 0, "the version you changed", NULL },
-	{ "kind", F_ENUM, 0, 0, 0, measure_kind_names, MEAS_KIND__MAX, "rule, standard or mechanism", NULL },
+	{ "kind", F_ENUM, 0, 0, 0, plan_measure_kind_names, MEAS_KIND__MAX, "rule, standard or mechanism", NULL },
 	{ "title", F_STRING, 0, 1, LIST_TITLE_MAX - 1, NULL, 0, "its title", NULL },
 	{ "description", F_STRING, 0, 0, LIST_TEXT_MAX - 1, NULL, 0, "what it settles", NULL },
 	{ "task_id", F_ID, F_NULLABLE, 0, 0, NULL, 0, "the task of your org it serves", NULL },
@@ -132,7 +132,7 @@ json_measure(const struct plan_measure *m)
 	json_object_set_new(j, "org_id", json_integer(m->org_id));
 	json_object_set_new(j, "org_name", jstr(m->org_name));
 	json_object_set_new(j, "task_id", opt_id(m->task_id));
-	json_object_set_new(j, "kind", json_string(measure_kind_names[m->kind]));
+	json_object_set_new(j, "kind", json_string(plan_measure_kind_names[m->kind]));
 	json_object_set_new(j, "title", jstr(m->title));
 	json_object_set_new(j, "description", jstr(m->description));
 	json_object_set_new(j, "status", json_string(measure_status_names[m->status]));
@@ -186,7 +186,7 @@ measure_from_body(const json_t *o, struct plan_measure *m)
 	body_str(o, "doc_number", m->doc_number, sizeof(m->doc_number));
 	body_str(o, "issued_on", m->issued_on, sizeof(m->issued_on));
 	if (in_has(o, "kind"))
-		m->kind = in_enum(o, "kind", measure_kind_names, MEAS_KIND__MAX, m->kind);
+		m->kind = in_enum(o, "kind", plan_measure_kind_names, MEAS_KIND__MAX, m->kind);
 	if (in_has(o, "status"))
 		m->status = in_enum(o, "status", measure_status_names, MEAS_STATUS__MAX, m->status);
 }

@@ -77,7 +77,8 @@ extern const size_t nroutes;
 /* ---- input ---- */
 
 enum ftype { F_STRING, F_INT, F_NUMBER, F_BOOL, F_ENUM, F_ID_LIST, F_REGION, F_ID, F_DATE, F_OBJECT,
-	     F_OBJECT_LIST };
+	     F_OBJECT_LIST,
+	     F_ENUM_LIST /* an array of distinct values of the table, at most max */ };
 
 #define F_REQUIRED 0x1
 #define F_NULLABLE 0x2
@@ -267,6 +268,23 @@ int assess_may_read(const struct req *r, struct error *e);
 json_t *json_assess_config(const struct assess_config_rec *rec);
 json_t *json_assess_org(const struct assess_run *run, const struct run_org *o);
 void assess_this_half(char out[8]);
+int api_risk_methods(struct req *r, struct error *e);
+int api_risks_list(struct req *r, struct error *e);
+int api_risks_create(struct req *r, struct error *e);
+int api_risks_get(struct req *r, struct error *e);
+int api_risks_update(struct req *r, struct error *e);
+int api_risks_assess(struct req *r, struct error *e);
+int api_risks_assessments(struct req *r, struct error *e);
+int api_check_items_list(struct req *r, struct error *e);
+int api_check_items_create(struct req *r, struct error *e);
+int api_check_items_get(struct req *r, struct error *e);
+int api_check_items_update(struct req *r, struct error *e);
+int api_check_items_delete(struct req *r, struct error *e);
+int api_check_tasks_list(struct req *r, struct error *e);
+int api_check_tasks_get(struct req *r, struct error *e);
+int api_check_records_create(struct req *r, struct error *e);
+int api_stats_risks(struct req *r, struct error *e);
+int api_export_risks(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -309,5 +327,16 @@ extern const struct field assess_config_fields[];
 extern const struct field assess_query[];
 extern const struct field bulletin_query[];
 extern const struct field statistics_query[];
+extern const struct field risk_create_fields[];
+extern const struct field risk_update_fields[];
+extern const struct field risk_assess_fields[];
+extern const struct field risk_query[];
+extern const struct field risk_export_query[];
+extern const struct field risk_stats_query[];
+extern const struct field check_item_create_fields[];
+extern const struct field check_item_update_fields[];
+extern const struct field check_item_query[];
+extern const struct field check_task_query[];
+extern const struct field check_record_fields[];
 
 #endif

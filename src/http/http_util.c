@@ -21,6 +21,7 @@ static const char *const ftype_names[] = {
 	[F_ID_LIST] = "a list of ids", [F_REGION] = "a 12-digit region code", [F_ID] = "an id",
 	[F_DATE] = "a date (YYYY-MM-DD)", [F_OBJECT] = "an object",
 	[F_OBJECT_LIST] = "a list of objects",
+	[F_ENUM_LIST] = "a list of the listed values",
 };
 
 static int validate_obj(const json_t *obj, const struct field *spec, const char *prefix,
@@ -124,6 +125,23 @@ check_field(const json_t *v, const struct field *f, struct error *e)
 	case F_BOOL:
 		if (!json_is_boolean(v))
 			break;
+		return 0;
+	case F_ENUM_LIST:
+		if (!json_is_array(v))
+			break;
+		if (f->max > 0 && json_array_size(v) > (size_t)f->max)
+			return err_set(e, ERR_INVALID, f->name, "'%s' holds more than %lld items",
+				       f->name, f->max);
+		json_array_foreach(v, i, item) {
+			if (!json_is_string(item) ||
+			    model_lookup(f->values, f->nvalues, json_string_value(item)) < 0)
+				return err_set(e, ERR_INVALID, f->name, "'%s' holds an unknown value",
+					       f->name);
+			for (size_t k = 0; k < i; k++)
+				if (json_equal(json_array_get(v, k), item))
+					return err_set(e, ERR_INVALID, f->name, "'%s' repeats a value",
+						       f->name);
+		}
 		return 0;
 	case F_ID_LIST:
 		if (!json_is_array(v))

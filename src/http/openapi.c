@@ -10,7 +10,7 @@
 static const char *const json_types[] = {
 	[F_STRING] = "string", [F_INT] = "integer", [F_NUMBER] = "number", [F_BOOL] = "boolean",
 	[F_ENUM] = "string", [F_ID_LIST] = "array", [F_REGION] = "string", [F_ID] = "integer",
-	[F_DATE] = "string", [F_OBJECT] = "object", [F_OBJECT_LIST] = "array",
+	[F_DATE] = "string", [F_OBJECT] = "object", [F_OBJECT_LIST] = "array", [F_ENUM_LIST] = "array",
 };
 
 static json_t *body_schema(const struct field *spec);
@@ -44,6 +44,13 @@ field_schema(const struct field *f)
 		json_object_set_new(s, "items", json_pack("{s:s}", "type", "integer"));
 	if (f->type == F_OBJECT_LIST && f->sub != NULL)
 		json_object_set_new(s, "items", body_schema(f->sub));
+	if (f->type == F_ENUM_LIST) {
+		json_t *v = json_array();
+
+		for (int i = 0; i < f->nvalues; i++)
+			json_array_append_new(v, json_string(f->values[i]));
+		json_object_set_new(s, "items", json_pack("{s:s,s:o}", "type", "string", "enum", v));
+	}
 	if (f->flags & F_NULLABLE)
 		json_object_set_new(s, "nullable", json_true());
 	return s;

@@ -21,6 +21,7 @@ int
 jobs_run_daily(struct store *st, int32_t today, void (*log)(const char *line), struct error *e)
 {
 	struct deadline_report dr;
+	struct check_generate_report cr;
 	char line[256], day[DATE_LEN];
 
 	if (store_jobs_deadlines(st, today, &dr, e) != 0)
@@ -30,6 +31,11 @@ jobs_run_daily(struct store *st, int32_t today, void (*log)(const char *line), s
 		 "jobs %s: deadlines: %lld due in 3 days, %lld overdue, %lld escalated, "
 		 "%lld newly lapsed", day, (long long)dr.due_soon, (long long)dr.overdue,
 		 (long long)dr.escalated, (long long)dr.lapsed);
+	if (log != NULL)
+		log(line);
+	if (store_jobs_check_tasks(st, today, &cr, e) != 0)
+		return -1;
+	snprintf(line, sizeof(line), "jobs %s: check tasks: %lld made", day, (long long)cr.created);
 	if (log != NULL)
 		log(line);
 	return 0;

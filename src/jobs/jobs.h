@@ -1,6 +1,7 @@
 /*
  * jobs.h — the background jobs of a server: once per Asia/Shanghai day
- * (and at start), the deadline pass of the hazard network.
+ * (and at start), the deadline pass of the hazard network and the
+ * generation of the day's check tasks (双重预防).
  */
 #ifndef HN_JOBS_H
 #define HN_JOBS_H

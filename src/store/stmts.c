@@ -249,6 +249,56 @@
 	"SUM(live), SUM(overdue), SUM(on_time), SUM(extended), SUM(major), SUM(days) " \
 	"FROM hazard_count_rows GROUP BY lvl, kind, yr, region_code, industry_id, k"
 
+/* The scope predicate over any table aliased a that carries its enterprise's
+ * region_code, enterprise_id and industry_id, as hazards do (stmts.h: $1–$4). */
+#define SCOPE_ENT(a) \
+	a ".region_code BETWEEN $1 AND $2 AND ($3 = 0 OR " a ".enterprise_id = $3) " \
+	"AND ($4 = 0 OR " a ".industry_id IN " \
+	"(SELECT industry_id FROM org_industries WHERE org_id = $4))"
+
+#define RISK_COLS \
+	"r.id, r.enterprise_id, COALESCE(o.name, ''), r.region_code, COALESCE(r.industry_id, 0), " \
+	"r.name, r.kind, r.location, r.hazard_factors, r.accident_types, r.method, r.l10, r.e10, " \
+	"r.c, r.l, r.s, r.score100, r.level, r.m_engineering, r.m_management, r.m_training, " \
+	"r.m_ppe, r.m_emergency, r.tier, r.responsible, r.review_on, r.active, r.version, " \
+	"r.created_at, r.updated_at"
+#define RISK_FROM " FROM risk_points r LEFT JOIN orgs o ON o.id = r.enterprise_id "
+/* After the scope: $5 enterprise, $6 industry (0 any), $7/$8 region range,
+ * $9 level, $10 kind (-1 any), $11 retired too (0/1), $12 name contains ('' none). */
+#define RISK_FILTER \
+	" AND ($5 = 0 OR r.enterprise_id = $5) AND ($6 = 0 OR r.industry_id = $6) " \
+	"AND r.region_code BETWEEN $7 AND $8 AND ($9 < 0 OR r.level = $9) " \
+	"AND ($10 < 0 OR r.kind = $10) AND ($11 = 1 OR r.active = 1) "
+#define RISK_FILTER_SQLITE RISK_FILTER "AND ($12 = '' OR instr(r.name, $12) > 0)"
+#define RISK_FILTER_PG RISK_FILTER "AND ($12 = '' OR strpos(r.name, $12) > 0)"
+
+#define CI_COLS \
+	"c.id, c.risk_id, COALESCE(r.name, ''), c.enterprise_id, c.region_code, " \
+	"COALESCE(c.industry_id, 0), c.measure, c.what, c.how, c.cadence, c.tier, c.responsible, " \
+	"c.active, c.version, c.created_at"
+#define CI_FROM " FROM check_items c LEFT JOIN risk_points r ON r.id = c.risk_id "
+/* After the scope: $5 risk point, $6 enterprise (0 any), $7 cadence (-1 any),
+ * $8 inactive too (0/1). */
+#define CI_FILTER \
+	" AND ($5 = 0 OR c.risk_id = $5) AND ($6 = 0 OR c.enterprise_id = $6) " \
+	"AND ($7 < 0 OR c.cadence = $7) AND ($8 = 1 OR c.active = 1)"
+
+#define CT_COLS \
+	"t.id, t.item_id, t.risk_id, t.enterprise_id, COALESCE(o.name, ''), COALESCE(r.name, ''), " \
+	"c.what, c.how, c.responsible, c.cadence, t.region_code, t.period, t.start_on, t.due, " \
+	"t.status, COALESCE(k.result, 0), COALESCE(k.note, ''), COALESCE(k.hazard_id, 0), " \
+	"COALESCE(k.checked_by, 0), COALESCE(k.checked_at, ''), COALESCE(k.late, 0)"
+#define CT_FROM \
+	" FROM check_tasks t JOIN check_items c ON c.id = t.item_id " \
+	"LEFT JOIN risk_points r ON r.id = t.risk_id LEFT JOIN orgs o ON o.id = t.enterprise_id " \
+	"LEFT JOIN check_records k ON k.task_id = t.id "
+/* After the scope: $5 enterprise, $6 risk point, $7 item (0 any), $8/$9
+ * region range, $10 status (-1 any), $11 missed only (0/1) as of $12 (today). */
+#define CT_FILTER \
+	" AND ($5 = 0 OR t.enterprise_id = $5) AND ($6 = 0 OR t.risk_id = $6) " \
+	"AND ($7 = 0 OR t.item_id = $7) AND t.region_code BETWEEN $8 AND $9 " \
+	"AND ($10 < 0 OR t.status = $10) AND ($11 = 0 OR (t.status = 0 AND t.due < $12))"
+
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIGRATION_VERSION] = { "migration_version",
 		"SELECT COALESCE(MAX(version), 0) FROM schema_migrations", NULL },
@@ -565,6 +615,197 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_JOBS_LAPSE] = { "jobs_lapse",
 		"UPDATE hazards SET lapsed = 1 WHERE id IN (SELECT id FROM hazards "
 		"WHERE status < 3 AND lapsed = 0 AND due < $1 LIMIT $2)", NULL },
+	[STMT_RISK_INSERT] = { "risk_insert",
+		"INSERT INTO risk_points (enterprise_id, region_code, industry_id, name, kind, location, "
+		"hazard_factors, accident_types, method, l10, e10, c, l, s, score100, level, "
+		"m_engineering, m_management, m_training, m_ppe, m_emergency, tier, responsible, "
+		"review_on, active, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, 1, 1, "
+		"$25, $25) RETURNING id", NULL },
+	[STMT_RISK_GET] = { "risk_get",
+		"SELECT " RISK_COLS RISK_FROM "WHERE " SCOPE_ENT("r") " AND r.id = $5", NULL },
+	[STMT_RISK_UPDATE] = { "risk_update",
+		"UPDATE risk_points SET name = $2, kind = $3, location = $4, hazard_factors = $5, "
+		"accident_types = $6, m_engineering = $7, m_management = $8, m_training = $9, "
+		"m_ppe = $10, m_emergency = $11, tier = $12, responsible = $13, review_on = $14, "
+		"active = $15, updated_at = $16, version = version + 1 WHERE id = $1 AND version = $17",
+		NULL },
+	[STMT_RISK_ASSESS] = { "risk_assess",
+		"UPDATE risk_points SET method = $2, l10 = $3, e10 = $4, c = $5, l = $6, s = $7, "
+		"score100 = $8, level = $9, review_on = $10, updated_at = $11, version = version + 1 "
+		"WHERE id = $1 AND version = $12", NULL },
+	[STMT_RISK_LIST] = { "risk_list",
+		"SELECT " RISK_COLS RISK_FROM "WHERE " SCOPE_ENT("r") RISK_FILTER_SQLITE
+		" AND r.id > $13 ORDER BY r.id LIMIT $14",
+		"SELECT " RISK_COLS RISK_FROM "WHERE " SCOPE_ENT("r") RISK_FILTER_PG
+		" AND r.id > $13 ORDER BY r.id LIMIT $14" },
+	[STMT_RISK_COUNT] = { "risk_count",
+		"SELECT COUNT(*) FROM risk_points r WHERE " SCOPE_ENT("r") RISK_FILTER_SQLITE,
+		"SELECT COUNT(*) FROM risk_points r WHERE " SCOPE_ENT("r") RISK_FILTER_PG },
+	[STMT_RISK_ASSESSMENT_INSERT] = { "risk_assessment_insert",
+		"INSERT INTO risk_assessments (risk_id, at, actor_id, actor, method, l10, e10, c, l, s, "
+		"score100, level_before, level_after, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+		"$9, $10, $11, $12, $13, $14)", NULL },
+	[STMT_RISK_ASSESSMENTS] = { "risk_assessments",
+		"SELECT id, risk_id, at, actor_id, actor, method, l10, e10, c, l, s, score100, "
+		"level_before, level_after, reason FROM risk_assessments WHERE risk_id = $1 ORDER BY id",
+		NULL },
+	/* An enterprise's colour: the highest level of its active risk points
+	 * (-1 none) and whether a major hazard of it is open. */
+	[STMT_RISK_COLOUR_OF] = { "risk_colour_of",
+		"SELECT COALESCE((SELECT MAX(level) FROM risk_points WHERE enterprise_id = $1 "
+		"AND active = 1), -1), CASE WHEN EXISTS (SELECT 1 FROM hazards WHERE enterprise_id = $1 "
+		"AND grade = 1 AND status < 3) THEN 1 ELSE 0 END, o.risk_colour, o.region_code, "
+		"COALESCE(o.industry_id, 0) FROM orgs o WHERE o.id = $1", NULL },
+	/* One more (or, with $4 = -1, one fewer) enterprise of colour $3 in a
+	 * region ($1) and industry ($2, 0 none). */
+	[STMT_COLOUR_COUNT_ADD] = { "colour_count_add",
+		"INSERT INTO colour_counts (region_code, industry_id, colour, n) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (region_code, industry_id, colour) DO UPDATE SET n = colour_counts.n + excluded.n",
+		NULL },
+	[STMT_ORG_SET_COLOUR] = { "org_set_colour",
+		"UPDATE orgs SET risk_colour = $2 WHERE id = $1 AND risk_colour <> $2", NULL },
+	/* Active risk points by level in region range $5/$6 and industry $7 (0
+	 * any), grouped by $8: 0 none, 1 child region (prefix length $9), 2
+	 * industry; from the counts kept by the writes (risk_counts), which
+	 * know no enterprise: an enterprise's own scope ($3) reads the rows. */
+	[STMT_RISK_STATS] = { "risk_stats",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.level = 0 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 1 THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.level = 2 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 3 THEN k.n ELSE 0 END) "
+		"FROM risk_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.level = 0 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 1 THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.level = 2 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 3 THEN k.n ELSE 0 END) "
+		"FROM risk_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1" },
+	/* One more (or, with $4 = -1, one fewer) active risk point of a level
+	 * ($3) in a region ($1) and industry ($2, 0 none). */
+	[STMT_RISK_COUNT_ADD] = { "risk_count_add",
+		"INSERT INTO risk_counts (region_code, industry_id, level, n) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (region_code, industry_id, level) DO UPDATE SET n = risk_counts.n + excluded.n",
+		NULL },
+	[STMT_RISK_STATS_SCAN] = { "risk_stats_scan",
+		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
+		"COUNT(*) FILTER (WHERE r.level = 2), COUNT(*) FILTER (WHERE r.level = 3) "
+		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
+		"COUNT(*) FILTER (WHERE r.level = 2), COUNT(*) FILTER (WHERE r.level = 3) "
+		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1" },
+	/* Enterprises by colour, the same groups. */
+	/* Enterprises by colour, the same groups, from the kept counts. */
+	[STMT_RISK_STATS_ORGS] = { "risk_stats_orgs",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.colour = 'blue' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'yellow' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'orange' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'red' THEN k.n ELSE 0 END) "
+		"FROM colour_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
+		"SUM(CASE WHEN k.colour = 'blue' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'yellow' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'orange' THEN k.n ELSE 0 END), "
+		"SUM(CASE WHEN k.colour = 'red' THEN k.n ELSE 0 END) "
+		"FROM colour_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
+		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1" },
+	[STMT_RISK_STATS_ORGS_SCAN] = { "risk_stats_orgs_scan",
+		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9) "
+		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'red') "
+		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1",
+		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9::int) "
+		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
+		"COUNT(*) FILTER (WHERE o.risk_colour = 'red') "
+		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
+		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1" },
+
+	[STMT_CHECK_ITEM_INSERT] = { "check_item_insert",
+		"INSERT INTO check_items (risk_id, enterprise_id, region_code, industry_id, measure, what, "
+		"how, cadence, tier, responsible, active, version, created_at, updated_at) VALUES ($1, $2, "
+		"$3, $4, $5, $6, $7, $8, $9, $10, 1, 1, $11, $11) RETURNING id", NULL },
+	[STMT_CHECK_ITEM_GET] = { "check_item_get",
+		"SELECT " CI_COLS CI_FROM "WHERE " SCOPE_ENT("c") " AND c.id = $5", NULL },
+	[STMT_CHECK_ITEM_UPDATE] = { "check_item_update",
+		"UPDATE check_items SET measure = $2, what = $3, how = $4, cadence = $5, tier = $6, "
+		"responsible = $7, active = $8, live = CASE WHEN $8 = 1 AND (SELECT r.active FROM "
+		"risk_points r WHERE r.id = check_items.risk_id) = 1 THEN 1 ELSE 0 END, updated_at = $9, "
+		"version = version + 1 WHERE id = $1 AND version = $10", NULL },
+	[STMT_CHECK_ITEM_LIST] = { "check_item_list",
+		"SELECT " CI_COLS CI_FROM "WHERE " SCOPE_ENT("c") CI_FILTER
+		" AND c.id > $9 ORDER BY c.id LIMIT $10", NULL },
+	[STMT_CHECK_ITEM_COUNT] = { "check_item_count",
+		"SELECT COUNT(*) FROM check_items c WHERE " SCOPE_ENT("c") CI_FILTER, NULL },
+	[STMT_CHECK_ITEM_MAX_ID] = { "check_item_max_id",
+		"SELECT COALESCE(MAX(id), 0) FROM check_items", NULL },
+	/* The tasks of cadence $1's period $2 (from $3, due $4, made at $5) for
+	 * its live items with ids in ($6, $7]. One per item and period, so a
+	 * rerun makes nothing. */
+	[STMT_CHECK_TASKS_GENERATE] = { "check_tasks_generate",
+		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
+		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
+		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
+		"WHERE c.cadence = $1 AND c.live = 1 AND c.id > $6 AND c.id <= $7 "
+		"ON CONFLICT (item_id, period) DO NOTHING", NULL },
+	/* The same for the live items of cadence $1 of risk point $6. */
+	[STMT_CHECK_TASKS_GENERATE_RISK] = { "check_tasks_generate_risk",
+		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
+		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
+		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
+		"WHERE c.cadence = $1 AND c.live = 1 AND c.risk_id = $6 "
+		"ON CONFLICT (item_id, period) DO NOTHING", NULL },
+	/* Risk point $1 (re)activated ($2 = 1) or retired: its items follow. */
+	[STMT_CHECK_ITEMS_LIVE] = { "check_items_live",
+		"UPDATE check_items SET live = CASE WHEN active = 1 AND $2 = 1 THEN 1 ELSE 0 END "
+		"WHERE risk_id = $1", NULL },
+	[STMT_CHECK_JOB_DAY] = { "check_job_day",
+		"SELECT day FROM check_job_days WHERE name = $1", NULL },
+	[STMT_CHECK_JOB_DAY_SET] = { "check_job_day_set",
+		"INSERT INTO check_job_days (name, day) VALUES ($1, $2) "
+		"ON CONFLICT (name) DO UPDATE SET day = excluded.day", NULL },
+	[STMT_CHECK_TASK_GET] = { "check_task_get",
+		"SELECT " CT_COLS CT_FROM "WHERE " SCOPE_ENT("t") " AND t.id = $5", NULL },
+	[STMT_CHECK_TASK_LIST] = { "check_task_list",
+		"SELECT " CT_COLS CT_FROM "WHERE " SCOPE_ENT("t") CT_FILTER
+		" AND t.id > $13 ORDER BY t.id LIMIT $14", NULL },
+	[STMT_CHECK_TASK_COUNT] = { "check_task_count",
+		"SELECT COUNT(*) FROM check_tasks t WHERE " SCOPE_ENT("t") CT_FILTER, NULL },
+	[STMT_CHECK_RECORD_INSERT] = { "check_record_insert",
+		"INSERT INTO check_records (task_id, result, note, hazard_id, checked_by, checked_at, late) "
+		"VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (task_id) DO NOTHING RETURNING id", NULL },
+	[STMT_CHECK_TASK_DONE] = { "check_task_done",
+		"UPDATE check_tasks SET status = 1 WHERE id = $1 AND status = 0", NULL },
+	/* Every row in id order, a page after id $1 of $2: audit verify. */
+	[STMT_RISK_ALL] = { "risk_all",
+		"SELECT " RISK_COLS RISK_FROM "WHERE r.id > $1 ORDER BY r.id LIMIT $2", NULL },
+	[STMT_CHECK_ITEM_ALL] = { "check_item_all",
+		"SELECT " CI_COLS CI_FROM "WHERE c.id > $1 ORDER BY c.id LIMIT $2", NULL },
 
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
@@ -932,6 +1173,13 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT * FROM assess_configs ORDER BY plan_id", NULL },
 	[STMT_DIGEST_TASK_ACTUALS] = { "digest_task_actuals",
 		"SELECT * FROM task_report_actuals ORDER BY report_id, target", NULL },
+	[STMT_DIGEST_RISK_POINTS] = { "digest_risk_points", "SELECT * FROM risk_points ORDER BY id", NULL },
+	[STMT_DIGEST_RISK_ASSESSMENTS] = { "digest_risk_assessments",
+		"SELECT * FROM risk_assessments ORDER BY id", NULL },
+	[STMT_DIGEST_CHECK_ITEMS] = { "digest_check_items", "SELECT * FROM check_items ORDER BY id", NULL },
+	[STMT_DIGEST_CHECK_TASKS] = { "digest_check_tasks", "SELECT * FROM check_tasks ORDER BY id", NULL },
+	[STMT_DIGEST_CHECK_RECORDS] = { "digest_check_records",
+		"SELECT * FROM check_records ORDER BY id", NULL },
 };
 
 /*
@@ -1139,6 +1387,72 @@ const char *const migrations_sqlite[] = {
 	" updated_at TEXT NOT NULL);"
 	"CREATE TABLE task_report_actuals (report_id INTEGER NOT NULL REFERENCES task_reports (id),"
 	" target INTEGER NOT NULL, value REAL NOT NULL, PRIMARY KEY (report_id, target));",
+	/* 10: dual prevention: risk points and their assessments, check items,
+	 * the tasks the scheduler makes of them, and the records of checks */
+	"CREATE TABLE risk_points (id INTEGER PRIMARY KEY,"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), name TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" location TEXT NOT NULL DEFAULT '', hazard_factors TEXT NOT NULL DEFAULT '',"
+	" accident_types INTEGER NOT NULL DEFAULT 0, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL DEFAULT 0, e10 INTEGER NOT NULL DEFAULT 0, c INTEGER NOT NULL DEFAULT 0,"
+	" l INTEGER NOT NULL DEFAULT 0, s INTEGER NOT NULL DEFAULT 0, score100 INTEGER NOT NULL,"
+	" level INTEGER NOT NULL, m_engineering TEXT NOT NULL DEFAULT '',"
+	" m_management TEXT NOT NULL DEFAULT '', m_training TEXT NOT NULL DEFAULT '',"
+	" m_ppe TEXT NOT NULL DEFAULT '', m_emergency TEXT NOT NULL DEFAULT '',"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" review_on TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX risk_points_enterprise ON risk_points (enterprise_id, id);"
+	"CREATE INDEX risk_points_region ON risk_points (region_code, level, industry_id, active);"
+	/* Active risk points per region, industry (0 none) and level, kept by
+	 * every write: the four-colour statistics read these, not the rows. */
+	"CREATE TABLE risk_counts (region_code TEXT NOT NULL, industry_id INTEGER NOT NULL,"
+	" level INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region_code, industry_id, level))"
+	" WITHOUT ROWID;"
+	"CREATE TABLE risk_assessments (id INTEGER PRIMARY KEY,"
+	" risk_id INTEGER NOT NULL REFERENCES risk_points (id), at TEXT NOT NULL,"
+	" actor_id INTEGER NOT NULL, actor TEXT NOT NULL, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL, e10 INTEGER NOT NULL, c INTEGER NOT NULL, l INTEGER NOT NULL,"
+	" s INTEGER NOT NULL, score100 INTEGER NOT NULL, level_before INTEGER NOT NULL,"
+	" level_after INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX risk_assessments_risk ON risk_assessments (risk_id, id);"
+	"CREATE TABLE check_items (id INTEGER PRIMARY KEY,"
+	" risk_id INTEGER NOT NULL REFERENCES risk_points (id),"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), measure INTEGER NOT NULL,"
+	" what TEXT NOT NULL, how TEXT NOT NULL DEFAULT '', cadence INTEGER NOT NULL,"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" active INTEGER NOT NULL DEFAULT 1, live INTEGER NOT NULL DEFAULT 1,"
+	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
+	/* live = the item and its risk point are active: the scheduler's items
+	 * of a cadence are one range of this index */
+	"CREATE INDEX check_items_cadence ON check_items (cadence, live, id);"
+	/* The last day the scheduler made check tasks for: a cadence whose
+	 * period has not changed since has nothing new to make. */
+	"CREATE TABLE check_job_days (name TEXT PRIMARY KEY, day TEXT NOT NULL);"
+	"CREATE INDEX check_items_enterprise ON check_items (enterprise_id, id);"
+	"CREATE TABLE check_tasks (id INTEGER PRIMARY KEY,"
+	" item_id INTEGER NOT NULL REFERENCES check_items (id), risk_id INTEGER NOT NULL,"
+	" enterprise_id INTEGER NOT NULL, region_code TEXT NOT NULL, industry_id INTEGER,"
+	" period TEXT NOT NULL, start_on TEXT NOT NULL, due TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, UNIQUE (item_id, period));"
+	"CREATE INDEX check_tasks_enterprise ON check_tasks (enterprise_id, status, due);"
+	"CREATE INDEX check_tasks_due ON check_tasks (status, due, region_code);"
+	"CREATE TABLE check_records (id INTEGER PRIMARY KEY,"
+	" task_id INTEGER NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
+	" note TEXT NOT NULL DEFAULT '', hazard_id INTEGER REFERENCES hazards (id),"
+	" checked_by INTEGER NOT NULL, checked_at TEXT NOT NULL, late INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE colour_counts (region_code TEXT NOT NULL, industry_id INTEGER NOT NULL,"
+	" colour TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (region_code, industry_id, colour))"
+	" WITHOUT ROWID;"
+	/* Enterprises with an open major hazard are red from now on, and
+	 * counted by colour (the statistics read these counts). */
+	"UPDATE orgs SET risk_colour = 'red' WHERE id IN (SELECT enterprise_id FROM hazards"
+	" WHERE grade = 1 AND status < 3);"
+	"INSERT INTO colour_counts (region_code, industry_id, colour, n) SELECT region_code,"
+	" COALESCE(industry_id, 0), risk_colour, COUNT(*) FROM orgs WHERE kind = 3 AND risk_colour <> ''"
+	" GROUP BY region_code, COALESCE(industry_id, 0), risk_colour;",
 };
 
 const char *const migrations_pg[] = {
@@ -1345,6 +1659,70 @@ const char *const migrations_pg[] = {
 	" updated_at TEXT NOT NULL);"
 	"CREATE TABLE task_report_actuals (report_id BIGINT NOT NULL REFERENCES task_reports (id),"
 	" target INTEGER NOT NULL, value DOUBLE PRECISION NOT NULL, PRIMARY KEY (report_id, target));",
+	/* 10: dual prevention: risk points and their assessments, check items,
+	 * the tasks the scheduler makes of them, and the records of checks */
+	"CREATE TABLE risk_points (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), name TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" location TEXT NOT NULL DEFAULT '', hazard_factors TEXT NOT NULL DEFAULT '',"
+	" accident_types INTEGER NOT NULL DEFAULT 0, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL DEFAULT 0, e10 INTEGER NOT NULL DEFAULT 0, c INTEGER NOT NULL DEFAULT 0,"
+	" l INTEGER NOT NULL DEFAULT 0, s INTEGER NOT NULL DEFAULT 0, score100 BIGINT NOT NULL,"
+	" level INTEGER NOT NULL, m_engineering TEXT NOT NULL DEFAULT '',"
+	" m_management TEXT NOT NULL DEFAULT '', m_training TEXT NOT NULL DEFAULT '',"
+	" m_ppe TEXT NOT NULL DEFAULT '', m_emergency TEXT NOT NULL DEFAULT '',"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" review_on TEXT NOT NULL DEFAULT '', active INTEGER NOT NULL DEFAULT 1,"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX risk_points_enterprise ON risk_points (enterprise_id, id);"
+	"CREATE INDEX risk_points_region ON risk_points (region_code, level, industry_id, active);"
+	/* Active risk points per region, industry (0 none) and level, kept by
+	 * every write: the four-colour statistics read these, not the rows. */
+	"CREATE TABLE risk_counts (region_code TEXT NOT NULL, industry_id BIGINT NOT NULL,"
+	" level INTEGER NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (region_code, industry_id, level));"
+	"CREATE TABLE risk_assessments (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" risk_id BIGINT NOT NULL REFERENCES risk_points (id), at TEXT NOT NULL,"
+	" actor_id BIGINT NOT NULL, actor TEXT NOT NULL, method INTEGER NOT NULL,"
+	" l10 INTEGER NOT NULL, e10 INTEGER NOT NULL, c INTEGER NOT NULL, l INTEGER NOT NULL,"
+	" s INTEGER NOT NULL, score100 BIGINT NOT NULL, level_before INTEGER NOT NULL,"
+	" level_after INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX risk_assessments_risk ON risk_assessments (risk_id, id);"
+	"CREATE TABLE check_items (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" risk_id BIGINT NOT NULL REFERENCES risk_points (id),"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), measure INTEGER NOT NULL,"
+	" what TEXT NOT NULL, how TEXT NOT NULL DEFAULT '', cadence INTEGER NOT NULL,"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" active INTEGER NOT NULL DEFAULT 1, live INTEGER NOT NULL DEFAULT 1,"
+	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
+	/* live = the item and its risk point are active: the scheduler's items
+	 * of a cadence are one range of this index */
+	"CREATE INDEX check_items_cadence ON check_items (cadence, live, id);"
+	/* The last day the scheduler made check tasks for: a cadence whose
+	 * period has not changed since has nothing new to make. */
+	"CREATE TABLE check_job_days (name TEXT PRIMARY KEY, day TEXT NOT NULL);"
+	"CREATE INDEX check_items_enterprise ON check_items (enterprise_id, id);"
+	"CREATE TABLE check_tasks (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" item_id BIGINT NOT NULL REFERENCES check_items (id), risk_id BIGINT NOT NULL,"
+	" enterprise_id BIGINT NOT NULL, region_code TEXT NOT NULL, industry_id BIGINT,"
+	" period TEXT NOT NULL, start_on TEXT NOT NULL, due TEXT NOT NULL,"
+	" status INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, UNIQUE (item_id, period));"
+	"CREATE INDEX check_tasks_enterprise ON check_tasks (enterprise_id, status, due);"
+	"CREATE INDEX check_tasks_due ON check_tasks (status, due, region_code);"
+	"CREATE TABLE check_records (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" task_id BIGINT NOT NULL UNIQUE REFERENCES check_tasks (id), result INTEGER NOT NULL,"
+	" note TEXT NOT NULL DEFAULT '', hazard_id BIGINT REFERENCES hazards (id),"
+	" checked_by BIGINT NOT NULL, checked_at TEXT NOT NULL, late INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE colour_counts (region_code TEXT NOT NULL, industry_id BIGINT NOT NULL,"
+	" colour TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (region_code, industry_id, colour));"
+	/* Enterprises with an open major hazard are red from now on, and
+	 * counted by colour (the statistics read these counts). */
+	"UPDATE orgs SET risk_colour = 'red' WHERE id IN (SELECT enterprise_id FROM hazards"
+	" WHERE grade = 1 AND status < 3);"
+	"INSERT INTO colour_counts (region_code, industry_id, colour, n) SELECT region_code,"
+	" COALESCE(industry_id, 0), risk_colour, COUNT(*) FROM orgs WHERE kind = 3 AND risk_colour <> ''"
+	" GROUP BY region_code, COALESCE(industry_id, 0), risk_colour;",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

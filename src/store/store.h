@@ -17,6 +17,7 @@
 #include "core/hazard.h"
 #include "core/model.h"
 #include "core/plan_lists.h"
+#include "core/risk.h"
 
 struct store;
 
@@ -767,6 +768,236 @@ int store_assess_actuals(struct store *st, const struct scope *s, int64_t plan_i
 int store_assess_hazards(struct store *st, enum org_kind kind, int64_t org_id,
 			 const char *region, const char *from, const char *as_of,
 			 struct assess_input *in, struct error *e);
+/* ---- dual prevention (双重预防): risk points, check items, check tasks ---- */
+
+#define RISK_NAME_MAX 384
+#define RISK_TEXT_MAX 3072
+#define RISK_MEASURE_MAX 2048
+
+struct risk_point {
+	int64_t id;
+	int64_t enterprise_id;
+	char enterprise_name[NAME_MAX_BYTES];  /* joined, read only */
+	char region_code[REGION_CODE_LEN + 1]; /* the enterprise's */
+	int64_t industry_id;                   /* the enterprise's */
+	char name[RISK_NAME_MAX];
+	enum risk_kind kind;
+	char location[HZ_SHORT_MAX];
+	char hazard_factors[RISK_TEXT_MAX];
+	uint32_t accident_types;               /* bit i: accident_type_names[i] */
+	struct risk_input input;               /* the assessment in force */
+	int64_t score100;
+	enum risk_level level;
+	char measures[MK__MAX][RISK_MEASURE_MAX];
+	enum control_tier tier;
+	char responsible[TEXT_SMALL];
+	char review_on[DATE_LEN];              /* next review; "" none */
+	int active;                            /* 0: retired (kept, not counted) */
+	int64_t version;
+	char created_at[TIME_LEN];
+	char updated_at[TIME_LEN];
+};
+
+struct risk_assessment {
+	int64_t id, risk_id;
+	char at[TIME_LEN];
+	int64_t actor_id;
+	char actor[64];
+	struct risk_input input;
+	int64_t score100;
+	int level_before;                      /* -1: the first assessment */
+	enum risk_level level_after;
+	char reason[HZ_SHORT_MAX];
+};
+
+struct risk_filter {
+	int64_t enterprise_id, industry_id;    /* 0: any */
+	char region[REGION_CODE_LEN + 1];      /* "": any; else this subtree */
+	int level, kind;                       /* -1: any */
+	int include_retired;
+	char q[TEXT_SMALL];                    /* "": none; name contains */
+	int64_t after_id;
+	int limit;                             /* 1–500 */
+};
+
+/*
+ * Identify a risk point of enterprise rp->enterprise_id, which s must see
+ * (else ERR_NOT_FOUND field enterprise_id). rp->input, score100 and level
+ * are the assessment as core/risk.c computed it; the first assessment is
+ * kept in the history with reason. Region, industry, id, version and times
+ * are filled here; the enterprise's colour follows.
+ */
+int store_risk_create(struct store *st, const struct actor *a, const struct scope *s,
+		      struct risk_point *rp, const char *reason, struct error *e);
+
+/* Risk point id if s sees it, else ERR_NOT_FOUND. */
+int store_risk_get(struct store *st, const struct scope *s, int64_t id, struct risk_point *out,
+		   struct error *e);
+
+/*
+ * Replace what describes risk point rp->id (name, kind, location, factors,
+ * accident types, measures, tier, responsible, review date, active) if s
+ * sees it and rp->version is current (else ERR_STALE). The assessment is
+ * not touched here (store_risk_assess). rp is reloaded.
+ */
+int store_risk_update(struct store *st, const struct actor *a, const struct scope *s,
+		      struct risk_point *rp, struct error *e);
+
+/*
+ * Re-assess risk point id at version: the new inputs, score and level,
+ * with the level before and the reason in the history, and optionally a
+ * new review date (review_on NULL keeps it). out gets the point as it now
+ * stands; the enterprise's colour follows.
+ */
+int store_risk_assess(struct store *st, const struct actor *a, const struct scope *s, int64_t id,
+		      int64_t version, const struct risk_input *in, const struct risk_score *sc,
+		      const char *reason, const char *review_on, struct risk_point *out,
+		      struct error *e);
+
+/* Risk points s sees matching f, in id order; *total, *more as for orgs. */
+int store_risk_list(struct store *st, const struct scope *s, const struct risk_filter *f,
+		    int (*cb)(const struct risk_point *, void *), void *arg, int64_t *total,
+		    int *more, struct error *e);
+
+/* The assessments of risk point id, oldest first, if s sees it. */
+int store_risk_assessments(struct store *st, const struct scope *s, int64_t id,
+			   int (*cb)(const struct risk_assessment *, void *), void *arg,
+			   struct error *e);
+
+#define CHECK_TEXT_MAX 1536
+
+struct check_item {
+	int64_t id, risk_id;
+	char risk_name[RISK_NAME_MAX];         /* joined, read only */
+	int64_t enterprise_id;
+	char region_code[REGION_CODE_LEN + 1];
+	int64_t industry_id;
+	enum measure_kind measure;             /* the control measure it checks */
+	char what[CHECK_TEXT_MAX];             /* 查什么 */
+	char how[CHECK_TEXT_MAX];              /* 怎么查 */
+	enum cadence cadence;
+	enum control_tier tier;
+	char responsible[TEXT_SMALL];
+	int active;
+	int64_t version;
+	char created_at[TIME_LEN];
+};
+
+struct check_item_filter {
+	int64_t risk_id, enterprise_id;        /* 0: any */
+	int cadence;                           /* -1: any */
+	int include_inactive;
+	int64_t after_id;
+	int limit;
+};
+
+/*
+ * Add a check item to risk point it->risk_id (s must see it, else
+ * ERR_NOT_FOUND field risk_id) and give it at once its task of the period
+ * that holds today. Enterprise, region and industry come from the point.
+ */
+int store_check_item_create(struct store *st, const struct actor *a, const struct scope *s,
+			    struct check_item *it, int32_t today, struct error *e);
+int store_check_item_get(struct store *st, const struct scope *s, int64_t id,
+			 struct check_item *out, struct error *e);
+/* Replace what, how, cadence, tier, responsible, active (version checked). */
+int store_check_item_update(struct store *st, const struct actor *a, const struct scope *s,
+			    struct check_item *it, struct error *e);
+int store_check_item_list(struct store *st, const struct scope *s,
+			  const struct check_item_filter *f,
+			  int (*cb)(const struct check_item *, void *), void *arg, int64_t *total,
+			  int *more, struct error *e);
+
+enum check_task_status { CTS_PENDING, CTS_DONE, CTS__MAX };
+
+struct check_task {
+	int64_t id, item_id, risk_id, enterprise_id;
+	char enterprise_name[NAME_MAX_BYTES];  /* joined */
+	char risk_name[RISK_NAME_MAX];         /* joined */
+	char what[CHECK_TEXT_MAX];             /* joined: the item's */
+	char how[CHECK_TEXT_MAX];              /* joined */
+	char responsible[TEXT_SMALL];          /* joined */
+	enum cadence cadence;                  /* joined */
+	char region_code[REGION_CODE_LEN + 1];
+	char period[12];
+	char start[DATE_LEN], due[DATE_LEN];
+	enum check_task_status status;
+	/* the record, once done */
+	enum check_result result;
+	char note[HZ_SHORT_MAX];
+	int64_t hazard_id;                     /* a "hazard" answer's hazard */
+	int64_t checked_by;
+	char checked_at[TIME_LEN];
+	int late;                              /* recorded after its due date */
+};
+
+struct check_task_filter {
+	int64_t enterprise_id, risk_id, item_id; /* 0: any */
+	char region[REGION_CODE_LEN + 1];
+	int status;                            /* -1: any */
+	int missed_only;                       /* pending and due before today */
+	char today[DATE_LEN];
+	int64_t after_id;
+	int limit;
+};
+
+/* What a check record says. With CR_HAZARD, hazard holds the hazard to
+ * report (title, description, location, category, grade, basis). */
+struct check_answer {
+	enum check_result result;
+	const char *note;
+	struct hazard *hazard;
+	const struct hazard_actor *who;
+};
+
+int store_check_task_get(struct store *st, const struct scope *s, int64_t id,
+			 struct check_task *out, struct error *e);
+int store_check_task_list(struct store *st, const struct scope *s,
+			  const struct check_task_filter *f,
+			  int (*cb)(const struct check_task *, void *), void *arg, int64_t *total,
+			  int *more, struct error *e);
+
+/*
+ * Record the check of task id (s must see it): a pending task only (else
+ * ERR_CONFLICT). A "hazard" answer reports the hazard in ans->hazard through
+ * store_hazard_create in the same transaction, found today by the checker,
+ * source self_check, its description naming the risk point and the check;
+ * the record keeps its id. out gets the task as it now stands.
+ */
+int store_check_record(struct store *st, const struct actor *a, const struct scope *s, int64_t id,
+		       const struct check_answer *ans, int32_t today, struct check_task *out,
+		       struct error *e);
+
+struct check_generate_report {
+	int64_t created;                       /* tasks newly made */
+};
+
+/*
+ * The daily generation of check tasks as of today: every active item gets
+ * the task of its cadence's period that holds today, once (reruns make
+ * nothing new). Items are taken in pages, each page its own transaction
+ * with its audit event.
+ */
+int store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_report *out,
+			   struct error *e);
+
+/* Four-colour counts: one row per group, n[level] risk points. */
+enum risk_stats_group { RSG_TOTAL, RSG_CHILD_REGION, RSG_INDUSTRY, RSG__MAX };
+
+struct risk_stats_row {
+	char key[32];                          /* "" total; region prefix; industry id */
+	int64_t n[RL__MAX];                    /* active risk points by level */
+	int64_t enterprises[RL__MAX];          /* enterprises by colour */
+};
+
+/*
+ * The active risk points s sees in region (a subtree; "" = the scope's) of
+ * industry (0 any), counted by level and by enterprise colour, grouped by
+ * g. An interface that a table of maintained counts can later answer.
+ */
+int store_risk_stats(struct store *st, const struct scope *s, const char *region,
+		     int64_t industry, enum risk_stats_group g,
+		     int (*cb)(const struct risk_stats_row *, void *), void *arg, struct error *e);
 
 /* ---- daily jobs ---- */
 

@@ -188,6 +188,7 @@ struct rowcheck {
 	char *seen;
 	struct sbuf b;
 	int64_t last_id;   /* of the last row seen, for paging */
+	const char *otype;
 	struct error *e;
 };
 
@@ -259,10 +260,20 @@ check_hazard_rows(struct store *st, struct rowcheck *rc, struct error *e)
 	return r == DB_ERROR ? -1 : 0;
 }
 
+/* A risk point or check item against its last audited snapshot. */
+static int
+check_risk_row(int64_t id, const struct sbuf *snap, void *arg)
+{
+	struct rowcheck *rc = arg;
+
+	check_row(rc->v, &rc->sn, rc->otype, id, snap, rc->seen);
+	return 0;
+}
+
 static int
 verify_rows(struct store *st, struct verify *v, const char *otype, struct error *e)
 {
-	struct rowcheck rc = { .st = st, .v = v, .e = e };
+	struct rowcheck rc = { .st = st, .v = v, .otype = otype, .e = e };
 	struct scope all;
 	int more = 1, rv = -1;
 
@@ -285,6 +296,9 @@ verify_rows(struct store *st, struct verify *v, const char *otype, struct error 
 	} else if (strcmp(otype, "hazard") == 0) {
 		if (check_hazard_rows(st, &rc, e) != 0)
 			goto out_free;
+	} else if (strcmp(otype, "risk_point") == 0 || strcmp(otype, "check_item") == 0) {
+		if (st_risk_rows(st, otype, check_risk_row, &rc, e) != 0)
+			goto out_free;
 	} else {
 		struct user_filter f = { .role = -1, .limit = 500 };
 
@@ -305,7 +319,8 @@ int
 store_audit_verify(struct store *st, int (*cb)(const struct audit_problem *, void *), void *arg,
 		   int64_t *events, int64_t *problems, struct error *e)
 {
-	static const char *const audited[] = { "industry", "org", "user", "hazard" };
+	static const char *const audited[] = { "industry", "org", "user", "hazard", "risk_point",
+						"check_item" };
 	const struct db_ops *ops = st->db->ops;
 	struct verify v = { .cb = cb, .arg = arg };
 	struct db_stmt *s;
@@ -383,6 +398,7 @@ store_digest(struct store *st, char out[65], struct error *e)
 	enum db_step r;
 
 	crypto_hash_sha256_init(&h);
+	/* The digest statements are the last of the enum. */
 	for (int id = STMT_DIGEST_SCHEMA; id < STMT__MAX; id++) {
 		if ((s = st_stmt(st, (enum stmt_id)id, e)) == NULL)
 			return -1;

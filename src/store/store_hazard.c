@@ -465,6 +465,8 @@ store_hazard_create(struct store *st, const struct actor *a, const struct scope 
 	}
 	if (h->grade == HG_MAJOR && notify_major(st, h, e) != 0)
 		goto out_rollback;
+	if (h->grade == HG_MAJOR && st_risk_colour_refresh(st, h->enterprise_id, e) != 0)
+		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:
 	st_rollback(st);
@@ -511,7 +513,8 @@ store_hazard_import(struct store *st, const struct actor *a, struct hazard *h, s
 	final.industry_id = h->industry_id;
 	if (hazard_write(st, &final, 1, e) != 0 || hazard_get(st, &all, h->id, h, e) != 0 ||
 	    event_insert(st, a, h, "import", HZ_OPEN, NULL, e) != 0 ||
-	    hazard_audit(st, a, "hazard.import", h, e) != 0)
+	    hazard_audit(st, a, "hazard.import", h, e) != 0 ||
+	    (h->grade == HG_MAJOR && st_risk_colour_refresh(st, h->enterprise_id, e) != 0))
 		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:
@@ -546,6 +549,9 @@ store_hazard_transition(struct store *st, const struct actor *a, const struct sc
 		goto out_rollback;
 	snprintf(action, sizeof(action), "hazard.%s", hazard_event_names[tx->event]);
 	if (hazard_audit(st, a, action, out, e) != 0)
+		goto out_rollback;
+	/* A major hazard's opening and closing turn its enterprise red and back. */
+	if (out->grade == HG_MAJOR && st_risk_colour_refresh(st, out->enterprise_id, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:

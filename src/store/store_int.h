@@ -93,6 +93,21 @@ void st_read_user(struct store *st, struct db_stmt *s, struct user *u);
 void st_read_industry(struct store *st, struct db_stmt *s, struct industry *i);
 void st_read_hazard(struct store *st, struct db_stmt *s, struct hazard *h);
 
+/*
+ * Recompute the risk colour of enterprise id (store_risk.c) inside the
+ * caller's transaction: red while a major hazard is open, else the highest
+ * level of its active risk points, else none.
+ */
+int st_risk_colour_refresh(struct store *st, int64_t enterprise_id, struct error *e);
+
+/*
+ * Every risk point (otype "risk_point") or check item ("check_item") in id
+ * order with its canonical snapshot, for audit verify; cb returns non-zero
+ * to stop. The snapshot is borrowed for the call.
+ */
+int st_risk_rows(struct store *st, const char *otype,
+		 int (*cb)(int64_t id, const struct sbuf *snap, void *), void *arg, struct error *e);
+
 /* Load o->industries from org_industries. */
 int st_org_load_industries(struct store *st, struct org *o, struct error *e);
 

@@ -328,7 +328,7 @@ read_measure(struct store *st, struct db_stmt *s, struct plan_measure *m)
 	st_col_copy(st, s, 3, m->org_name, sizeof(m->org_name));
 	st_col_copy(st, s, 4, m->region_code, sizeof(m->region_code));
 	m->task_id = ops->col_int(s, 5);
-	m->kind = (enum measure_kind)ops->col_int(s, 6);
+	m->kind = (enum plan_measure_kind)ops->col_int(s, 6);
 	if ((int)m->kind < 0 || m->kind >= MEAS_KIND__MAX)
 		m->kind = MEAS_RULE;
 	st_col_copy(st, s, 7, m->title, sizeof(m->title));
@@ -352,7 +352,7 @@ measure_audit(struct store *st, const struct actor *a, const char *action,
 	sbuf_kvi(&b, "plan_id", m->plan_id);
 	sbuf_kvi(&b, "org_id", m->org_id);
 	sbuf_kvi(&b, "task_id", m->task_id);
-	sbuf_kv(&b, "kind", measure_kind_names[m->kind]);
+	sbuf_kv(&b, "kind", plan_measure_kind_names[m->kind]);
 	sbuf_kv(&b, "title", m->title);
 	sbuf_kv(&b, "description", m->description);
 	sbuf_kv(&b, "status", measure_status_names[m->status]);

@@ -121,6 +121,11 @@ tamper_suite() { # BACKEND ARGS-FOR-HAZARDNET SQL-RUNNER...
   has "$be: verify names the counts" "hazard counts: 1 count row disagree"
   "$@" "DELETE FROM hazard_counts WHERE lvl = 0 AND kind = 0 AND yr = 1999 AND region_code = '540102000000' AND industry_id = 0 AND k = 0" >/dev/null 2>&1
   check "$be: verify passes once the count is removed" 0 $H audit verify $args
+  "$@" "UPDATE risk_points SET level = 0 WHERE id = (SELECT MIN(id) FROM risk_points)" >/dev/null 2>&1
+  check "$be: verify fails after a risk point's level is edited behind its back" 1 $H audit verify $args
+  has "$be: verify names the risk point" "risk_point.*row edited outside hazardnet"
+  "$@" "UPDATE risk_points SET level = 3 WHERE id = (SELECT MIN(id) FROM risk_points)" >/dev/null 2>&1
+  check "$be: verify passes again once the risk point is put back" 0 $H audit verify $args
   "$@" "UPDATE audit_events SET actor = 'mallory' WHERE seq = 3" >/dev/null 2>&1
   check "$be: verify fails after an audit event is edited" 1 $H audit verify $args
   has "$be: verify names the edited event" "hash mismatch"

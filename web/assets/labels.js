@@ -31,6 +31,29 @@ export const STANDARD_GRADES = ['无', '一级', '二级', '三级'];
 
 export const RISK_COLOURS = { red: '红', orange: '橙', yellow: '黄', blue: '蓝' };
 
+// 双重预防 (DESIGN §3.2): the API's names → what people read.
+export const RISK_LEVELS = { major: '重大风险', larger: '较大风险', general: '一般风险', low: '低风险' };
+export const RISK_LEVEL_COLOUR = { major: 'red', larger: 'orange', general: 'yellow', low: 'blue' };
+export const RISK_KINDS = { equipment: '设备设施', operation: '作业活动', place: '场所区域' };
+export const CONTROL_TIERS = { company: '公司', workshop: '车间', team: '班组', post: '岗位' };
+export const MEASURE_KINDS = {
+  engineering: '工程技术措施', management: '管理措施', training: '培训教育措施', ppe: '个体防护措施', emergency: '应急处置措施',
+};
+export const CADENCES = { daily: '每日', weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' };
+export const CHECK_RESULTS = { ok: '正常', na: '不适用', hazard: '发现隐患' };
+export const CHECK_TASK_STATUS = { pending: '待排查', done: '已排查' };
+export const RISK_METHODS = { lec: '作业条件危险性分析法（LEC）', ls: '风险矩阵法（LS）' };
+// What each value of the methods' tables means (the tables themselves come from /risk-methods).
+export const LEC_MEANINGS = {
+  l: { 10: '完全可以预料', 6: '相当可能', 3: '可能，但不经常', 1: '可能性小，完全意外', 0.5: '很不可能，可以设想', 0.2: '极不可能', 0.1: '实际不可能' },
+  e: { 10: '连续暴露', 6: '每天工作时间内暴露', 3: '每周一次或偶然暴露', 2: '每月一次暴露', 1: '每年几次暴露', 0.5: '非常罕见地暴露' },
+  c: { 100: '大灾难，许多人死亡', 40: '灾难，数人死亡', 15: '非常严重，一人死亡', 7: '严重，重伤', 3: '重大，致残', 1: '引人注目，需要救护' },
+};
+export const LS_MEANINGS = {
+  l: { 5: '极有可能', 4: '很可能', 3: '可能', 2: '较不可能', 1: '基本不可能' },
+  s: { 5: '特别重大', 4: '重大', 3: '较大', 2: '一般', 1: '轻微' },
+};
+
 export const REGION_LEVELS = {
   province: '省',
   city: '市',
@@ -257,6 +280,29 @@ export const FIELD_LABELS = {
   file: '文件',
   year: '年度',
   q: '搜索内容',
+  hazard_factors: '危险有害因素',
+  accident_types: '可能导致的事故类型',
+  assessment: '风险评价',
+  'assessment.method': '评价方法',
+  'assessment.l': 'L 值',
+  'assessment.e': 'E 值',
+  'assessment.c': 'C 值',
+  'assessment.s': 'S 值',
+  measures: '管控措施',
+  tier: '管控层级',
+  responsible: '责任人',
+  review_on: '下次评审日期',
+  risk_id: '风险点',
+  measure: '对应措施',
+  what: '排查内容',
+  how: '排查方法',
+  cadence: '排查周期',
+  result: '排查结果',
+  note: '排查情况',
+  hazard: '隐患信息',
+  'hazard.category': '隐患类别',
+  'hazard.grade': '隐患等级',
+  'hazard.basis': '判定依据',
 };
 
 const CODE_MESSAGES = {

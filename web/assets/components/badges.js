@@ -1,6 +1,6 @@
 // Small read-only badges.
 
-import { RISK_COLOURS, ORG_STATUS, HAZARD_STATUS, HAZARD_GRADES, LISTING_LEVELS } from '../labels.js';
+import { RISK_COLOURS, ORG_STATUS, HAZARD_STATUS, HAZARD_GRADES, LISTING_LEVELS, RISK_LEVELS, RISK_LEVEL_COLOUR } from '../labels.js';
 
 export const RiskBadge = {
   props: { colour: { type: String, default: null } },
@@ -28,4 +28,11 @@ export const HazardBadges = {
       <span v-if="hazard.overdue" class="badge hz-overdue">已逾期</span>
       <span v-if="hazard.listing && hazard.listing.active" class="badge hz-listed">{{ LISTING_LEVELS[hazard.listing.level] || '' }}挂牌督办</span>
     </span>`,
+};
+
+// A risk point's level as its colour chip: 重大风险 on red, … 低风险 on blue.
+export const RiskLevelBadge = {
+  props: { level: { type: String, default: '' } },
+  setup() { return { RISK_LEVELS, RISK_LEVEL_COLOUR }; },
+  template: `<span v-if="RISK_LEVELS[level]" class="badge" :class="'risk-' + RISK_LEVEL_COLOUR[level]">{{ RISK_LEVELS[level] }}</span>`,
 };
