@@ -216,6 +216,30 @@ pdf_paragraph(struct pdf_doc *d, const char *text)
 	return pdf_text(d, text, &st);
 }
 
+int
+pdf_band(struct pdf_doc *d, const char *text, const struct pdf_fill *fill,
+	 const struct pdf_style *st, double padding)
+{
+	double width = d->w - 2 * d->margin, size = st && st->size > 0 ? st->size : 11;
+	PangoLayout *l = layout_new(d, text, st, width - 2 * padding);
+	double h = layout_height(l) + 2 * padding;
+
+	if (d->y + h > bottom(d) && pdf_page_break(d) != 0) {
+		g_object_unref(l);
+		return -1;
+	}
+	cairo_set_source_rgb(d->cr, fill ? fill->rgb[0] : 0.92, fill ? fill->rgb[1] : 0.92,
+			     fill ? fill->rgb[2] : 0.92);
+	cairo_rectangle(d->cr, d->margin, d->y, width, h);
+	cairo_fill(d->cr);
+	cairo_set_source_rgb(d->cr, st ? st->rgb[0] : 0, st ? st->rgb[1] : 0, st ? st->rgb[2] : 0);
+	cairo_move_to(d->cr, d->margin + padding, d->y + padding);
+	pango_cairo_show_layout(d->cr, l);
+	g_object_unref(l);
+	d->y += h + (st && st->space_after > 0 ? st->space_after : size * 0.6);
+	return cairo_status(d->cr) == CAIRO_STATUS_SUCCESS ? d->failed : (d->failed = -1);
+}
+
 /* Draw one row of cells at d->y (which the caller made room for). */
 static double
 row_height(struct pdf_doc *d, const char *const *cells, int bold)

@@ -49,6 +49,15 @@ int pdf_title(struct pdf_doc *d, const char *text);        /* 18 pt bold, centre
 int pdf_heading(struct pdf_doc *d, const char *text);      /* 13 pt bold sans */
 int pdf_paragraph(struct pdf_doc *d, const char *text);    /* 11 pt, indented two characters */
 
+/*
+ * A band across the width between the margins, filled with fill, with text
+ * on it in st (its colour; white reads on dark fills) and padding points of
+ * room around the text; it moves to a new page whole when it does not fit.
+ * For a risk level's colour, a warning strip. 0 or -1.
+ */
+int pdf_band(struct pdf_doc *d, const char *text, const struct pdf_fill *fill,
+	     const struct pdf_style *st, double padding);
+
 /* Vertical space in points; a new page from here on. */
 void pdf_space(struct pdf_doc *d, double points);
 int pdf_page_break(struct pdf_doc *d);

@@ -175,6 +175,65 @@ test_pdf_paragraph_longer_than_a_page_is_broken(void **state)
 	unlink(path);
 }
 
+/* The RGB of pixel (x, y) of page 1 rendered at 36 dpi (half a point a pixel). */
+static void
+pixel_at(const char *path, int x, int y, int rgb[3])
+{
+	char cmd[512];
+	int w, h, max;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "pdftoppm -r 36 -f 1 -l 1 '%s' 2>/dev/null", path);
+	assert_non_null(p = popen(cmd, "r"));
+	assert_int_equal(fscanf(p, "P6 %d %d %d", &w, &h, &max), 3);
+	fgetc(p);   /* the one white space before the pixels */
+	assert_true(x < w && y < h);
+	for (long i = 0; i < ((long)y * w + x) * 3; i++)
+		assert_int_not_equal(fgetc(p), EOF);
+	for (int i = 0; i < 3; i++)
+		rgb[i] = fgetc(p);
+	pclose(p);
+}
+
+static void
+test_pdf_band_is_filled_and_moves_whole(void **state)
+{
+	char path[256], *text, line[64];
+	struct error e;
+	struct pdf_doc *d;
+	const struct pdf_fill red = { { 1, 0, 0 } };
+	struct pdf_style white = { .size = 14, .bold = 1, .family = PDF_SANS, .align = PDF_CENTER,
+				   .rgb = { 1, 1, 1 } };
+	int rgb[3];
+
+	(void)state;
+	tmp_path(path, sizeof(path));
+	assert_non_null(d = pdf_open(path, PDF_A5_PORTRAIT, &e));
+	assert_int_equal(pdf_band(d, "重大风险　红色", &red, &white, 10), 0);
+	/* bands of three lines each until well past the first page */
+	for (int i = 0; i < 12; i++) {
+		snprintf(line, sizeof(line), "第%d条甲\n第%d条乙\n第%d条丙", i, i, i);
+		assert_int_equal(pdf_band(d, line, NULL, NULL, 6), 0);
+	}
+	assert_int_equal(pdf_close(d, &e), 0);
+	/* 20 mm margin = 56.7 pt: (60 pt, 60 pt) lies in the band's padding */
+	pixel_at(path, 30, 30, rgb);
+	assert_true(rgb[0] > 240 && rgb[1] < 20 && rgb[2] < 20);
+	pixel_at(path, 10, 10, rgb);
+	assert_true(rgb[0] > 240 && rgb[1] > 240 && rgb[2] > 240);   /* the margin stays white */
+	assert_non_null(text = pdf_text_of(path));
+	assert_true(strstr(text, "重大风险") != NULL);
+	assert_true(pages(text) >= 2);
+	/* no band is split across pages: each one's three lines follow one another */
+	for (int i = 0; i < 12; i++) {
+		snprintf(line, sizeof(line), "第%d条甲第%d条乙第%d条丙", i, i, i);
+		if (strstr(text, line) == NULL)
+			fail_msg("band %d is split or missing:\n%s", i, text);
+	}
+	free(text);
+	unlink(path);
+}
+
 static void
 test_pdf_unwritable_path_refused(void **state)
 {
@@ -198,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_pdf_chinese_text_comes_back),
 		cmocka_unit_test(test_pdf_long_table_breaks_pages_and_repeats_header),
 		cmocka_unit_test(test_pdf_paragraph_longer_than_a_page_is_broken),
+		cmocka_unit_test(test_pdf_band_is_filled_and_moves_whole),
 		cmocka_unit_test(test_pdf_unwritable_path_refused),
 	};
 
