@@ -285,6 +285,8 @@ int api_check_tasks_get(struct req *r, struct error *e);
 int api_check_records_create(struct req *r, struct error *e);
 int api_stats_risks(struct req *r, struct error *e);
 int api_export_risks(struct req *r, struct error *e);
+int api_export_risk_card(struct req *r, struct error *e);
+int api_export_risk_cards(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -332,6 +334,7 @@ extern const struct field risk_update_fields[];
 extern const struct field risk_assess_fields[];
 extern const struct field risk_query[];
 extern const struct field risk_export_query[];
+extern const struct field risk_cards_query[];
 extern const struct field risk_stats_query[];
 extern const struct field check_item_create_fields[];
 extern const struct field check_item_update_fields[];

@@ -173,5 +173,10 @@ const struct route routes[] = {
 	  risk_stats_query },
 	{ M_GET, "/api/v1/exports/risks.xlsx", api_export_risks, 0,
 	  "an enterprise's risk list (一企一清单) as XLSX", NULL, risk_export_query },
+	{ M_GET, "/api/v1/exports/risks/{id}/card.pdf", api_export_risk_card, 0,
+	  "a risk point's notice card (岗位风险告知卡) as PDF", NULL, NULL },
+	{ M_GET, "/api/v1/exports/risk-cards.pdf", api_export_risk_cards, 0,
+	  "the notice cards of an enterprise's current risk points as PDF, one a page", NULL,
+	  risk_cards_query },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

@@ -317,5 +317,28 @@ export function riskWalk(getW, getR) {
       },
       unchanged: hidden(() => key && R()[key].risk.name),
     })),
+    'GET /api/v1/exports/risks/{id}/card.pdf': readTargets.map(([key, label, expect]) => ({
+      label: `the notice card of a risk point ${label}`, expect,
+      send: (t) => get(`${API}/exports/risks/${key ? R()[key].risk.id : MISSING_ID}/card.pdf`, { token: t }),
+      check(res) {
+        assert.match(res.headers.get('content-type') || '', /^application\/pdf/);
+        assert.equal(res.buf.subarray(0, 5).toString('latin1'), '%PDF-');
+      },
+      unchanged(res) {
+        assert.match(res.headers.get('content-type') || '', /json/, 'a refusal is a JSON error, not the file');
+        hidden(() => key && R()[key].risk.name)(res);
+      },
+    })),
+    'GET /api/v1/exports/risk-cards.pdf': readTargets.map(([key, label, expect]) => ({
+      label: `the notice cards of the enterprise ${label}`, expect,
+      send: (t) => get(`${API}/exports/risk-cards.pdf?enterprise=${key ? w().orgs[ORGS[key]].id : MISSING_ID}`, { token: t }),
+      check(res) {
+        assert.match(res.headers.get('content-type') || '', /^application\/pdf/);
+        assert.equal(res.buf.subarray(0, 5).toString('latin1'), '%PDF-');
+      },
+      unchanged(res) {
+        assert.match(res.headers.get('content-type') || '', /json/, 'a refusal is a JSON error, not the file');
+      },
+    })),
   };
 }
