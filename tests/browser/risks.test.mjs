@@ -168,6 +168,18 @@ test('a re-assessment to 重大 turns the enterprise red, and the history keeps 
   await page.locator('tr', { hasText: '储罐扩容后复评' }).waitFor();
   const last = page.locator('tr', { hasText: '储罐扩容后复评' });
   assert.match(await last.textContent(), /一般风险.*重大风险/);
+  // 下载告知卡: the risk point's card, a PDF the signed-in browser may fetch.
+  const got = await page.evaluate(async (u) => {
+    const r = await fetch(u);
+    const b = new Uint8Array(await r.arrayBuffer());
+    return { status: r.status, type: r.headers.get('content-type'), magic: String.fromCharCode(...b.slice(0, 5)) };
+  }, await page.getByRole('link', { name: '下载告知卡' }).getAttribute('href'));
+  assert.equal(got.status, 200, 'the card downloads');
+  assert.match(got.type || '', /^application\/pdf/);
+  assert.equal(got.magic, '%PDF-');
+  await page.locator('#nav').getByRole('link', { name: '风险分级管控' }).click();
+  assert.match(await page.getByRole('link', { name: '下载告知卡' }).getAttribute('href'), /\/exports\/risk-cards\.pdf$/,
+    "the list offers the enterprise's cards");
   const own = await ownColour();
   assert.equal((await own.textContent()).trim(), '红');
 }));

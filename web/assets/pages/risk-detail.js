@@ -2,7 +2,7 @@
 // assessments (level before and after, why), the enterprise's colour, a
 // re-assessment form, and its check items (排查项) with the form to add one.
 
-import { api } from '../api.js';
+import { api, apiUrl } from '../api.js';
 import {
   RISK_KINDS, CONTROL_TIERS, MEASURE_KINDS, CADENCES, RISK_LEVELS,
 } from '../labels.js';
@@ -108,7 +108,7 @@ export default {
     const accidentText = computed(() => (risk.value && risk.value.accident_types.length ? risk.value.accident_types.join('、') : '—'));
     const inputsText = (a) => (a.method === 'lec' ? `LEC：L=${a.l}，E=${a.e}，C=${a.c}` : `LS：L=${a.l}，S=${a.s}`);
 
-    return { canWrite, risk, org, history, items, failed, assessing, assessment, assessForm, assessErrors, adding, item, itemErrors,
+    return { apiUrl, canWrite, risk, org, history, items, failed, assessing, assessment, assessForm, assessErrors, adding, item, itemErrors,
       busy, reassess, addItem, retire, accidentText, inputsText, href, formatTime, base: props.base,
       RISK_KINDS, CONTROL_TIERS, MEASURE_KINDS, CADENCES, RISK_LEVELS };
   },
@@ -119,6 +119,7 @@ export default {
         <div class="page-actions">
           <a class="btn" :href="href(base)">返回列表</a>
           <a v-if="risk" class="btn" :href="href('/check-tasks', { risk: risk.id })">排查任务</a>
+          <a v-if="risk" class="btn" :href="apiUrl('/exports/risks/' + risk.id + '/card.pdf')" download>下载告知卡</a>
           <button v-if="risk && canWrite && risk.active" type="button" class="btn btn-primary" @click="assessing = !assessing">重新评价</button>
         </div>
       </div>

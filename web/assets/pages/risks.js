@@ -85,10 +85,15 @@ const RiskList = {
       if (role === 'enterprise') return apiUrl('/exports/risks.xlsx');
       return route.query.enterprise ? apiUrl('/exports/risks.xlsx', { enterprise: route.query.enterprise }) : '';
     });
+    // 岗位风险告知卡: the same enterprise's cards, one a page.
+    const cardsUrl = computed(() => {
+      if (role === 'enterprise') return apiUrl('/exports/risk-cards.pdf');
+      return route.query.enterprise ? apiUrl('/exports/risk-cards.pdf', { enterprise: route.query.enterprise }) : '';
+    });
     const colourOrder = ['red', 'orange', 'yellow', 'blue'];
 
     return { filters, items, total, next, cursors, loading, failed, colours, colourOrder, canWrite, showEnterprise,
-      exportUrl, search, reset, nextPage, prevPage, href, base: props.base, route,
+      exportUrl, cardsUrl, search, reset, nextPage, prevPage, href, base: props.base, route,
       RISK_LEVELS, RISK_LEVEL_COLOUR, RISK_KINDS, CONTROL_TIERS, RISK_COLOURS };
   },
   template: `
@@ -98,6 +103,7 @@ const RiskList = {
         <div class="page-actions">
           <a class="btn" :href="'#/check-tasks'">排查任务</a>
           <a v-if="exportUrl" class="btn" :href="exportUrl" download>导出风险清单</a>
+          <a v-if="cardsUrl" class="btn" :href="cardsUrl" download>下载告知卡</a>
           <a v-if="canWrite" class="btn btn-primary" :href="href(base + '/new')">新增风险点</a>
         </div>
       </div>
