@@ -142,7 +142,7 @@ export const REPORT_STATES = { reported: '已报送', missing: '未报送', late
 
 // The two lists (两个清单) and notices (督办通报).
 export const PROBLEM_STATUS = { open: '待整改', rectifying: '整改中', closed: '已销号' };
-export const MEASURE_KINDS = { rule: '制度', standard: '标准', mechanism: '机制' };
+export const PLAN_MEASURE_KINDS = { rule: '制度', standard: '标准', mechanism: '机制' };
 export const MEASURE_STATUS = { planned: '计划制定', drafting: '起草中', issued: '已出台' };
 export const NOTICE_KINDS = { supervise: '督办', bulletin: '通报', interview: '约谈', expose: '曝光', praise: '表扬' };
 

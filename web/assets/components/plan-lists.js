@@ -8,7 +8,7 @@
 // ?org=), other roles their own org's.
 
 import { api, getAll } from '../api.js';
-import { PROBLEM_STATUS, MEASURE_KINDS, MEASURE_STATUS, planReportLabel } from '../labels.js';
+import { PROBLEM_STATUS, PLAN_MEASURE_KINDS, MEASURE_STATUS, planReportLabel } from '../labels.js';
 import { route, navigate } from '../router.js';
 import { formatTime, todayShanghai } from '../forms.js';
 import { session } from '../state.js';
@@ -215,7 +215,7 @@ export default {
           <div class="field required" data-field="kind">
             <label for="m-kind">类别</label>
             <select id="m-kind" v-model="mform.kind">
-              <option v-for="(l, k) in MEASURE_KINDS" :key="k" :value="k">{{ l }}</option>
+              <option v-for="(l, k) in PLAN_MEASURE_KINDS" :key="k" :value="k">{{ l }}</option>
             </select>
           </div>
           <div class="field required wide" :class="{ 'has-error': merr.title }" data-field="title">
@@ -267,7 +267,7 @@ export default {
           <li v-for="m in measures" :key="m.id" class="list-entry" :data-entry="m.id" :class="'entry-' + m.status">
             <div class="entry-line">
               <span class="badge" :class="'measure-' + m.status">{{ MEASURE_STATUS[m.status] }}</span>
-              <span class="badge">{{ MEASURE_KINDS[m.kind] }}</span>
+              <span class="badge">{{ PLAN_MEASURE_KINDS[m.kind] }}</span>
               <span class="entry-title">{{ m.title }}</span>
               <span class="muted small">{{ m.org_name }}</span>
             </div>
@@ -577,7 +577,7 @@ function useLists(props) {
   watch([tab, orgFilter], loadTab);
   watch(period, (v, old) => { if (old) loadBoard(); });
 
-  return { LIST_TABS, PROBLEM_STATUS, MEASURE_KINDS, MEASURE_STATUS, PROBLEM_ORDER, MEASURE_ORDER, planReportLabel,
+  return { LIST_TABS, PROBLEM_STATUS, PLAN_MEASURE_KINDS, MEASURE_STATUS, PROBLEM_ORDER, MEASURE_ORDER, planReportLabel,
     overseer, myTasks, canWrite, taskOrgs, tab, setTab, orgFilter, problems, measures, loadFailed, adding, editing,
     saving, pform, mform, eform, perr, merr, eerr, mine, forward, startAdd, startEdit, saveProblem, updateProblem,
     saveMeasure, updateMeasure, yearDayLabel, periods, period, board, boardFailed, boardRows, ownFiled, rtext, rerr,
