@@ -121,6 +121,7 @@ send_pdf(struct req *r, const char *path, const char *name)
 	r->file_unlink = 1;
 }
 
+/* GET /exports/risks/{id}/card.pdf: the card of a risk point the scope sees (else 404). */
 int
 api_export_risk_card(struct req *r, struct error *e)
 {
@@ -171,6 +172,11 @@ add_card(const struct risk_point *rp, void *arg)
 	return c->failed;
 }
 
+/*
+ * GET /exports/risk-cards.pdf?enterprise=: the cards of the enterprise's
+ * current risk points in id order, one a page; the enterprise user's own
+ * by default, 422 without one otherwise, 404 when the scope does not see it.
+ */
 int
 api_export_risk_cards(struct req *r, struct error *e)
 {
@@ -188,7 +194,7 @@ api_export_risk_cards(struct req *r, struct error *e)
 	if (f.enterprise_id == 0 && r->user.role == ROLE_ENTERPRISE)
 		f.enterprise_id = r->user.org_id;
 	if (f.enterprise_id == 0)
-		return err_set(e, ERR_INVALID, "enterprise", "which enterprise's cards?");
+		return err_set(e, ERR_INVALID, "enterprise", "enterprise is required");
 	/* An enterprise outside the scope is not found. */
 	if (store_org_get(r->st, &r->scope, f.enterprise_id, &ent, e) != 0 || ent.kind != ORG_ENTERPRISE)
 		return err_set(e, ERR_NOT_FOUND, "enterprise", "no enterprise %lld",
