@@ -215,6 +215,11 @@ int api_stats_hazards(struct req *r, struct error *e);
 int api_attachments_create(struct req *r, struct error *e);
 int api_attachments_list(struct req *r, struct error *e);
 int api_attachments_get(struct req *r, struct error *e);
+int api_task_attachments_create(struct req *r, struct error *e);
+int api_task_attachments_get(struct req *r, struct error *e);
+int attachment_of_part(const struct req *r, const struct http_part *file, struct attachment *a,
+		       struct error *e);
+json_t *json_task_report_files(const struct task_report *rep);
 int api_export_hazards(struct req *r, struct error *e);
 int api_export_stats(struct req *r, struct error *e);
 int api_reports_create(struct req *r, struct error *e);
