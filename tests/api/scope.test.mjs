@@ -22,6 +22,7 @@ import { reportWalk, makeWalkReports } from './walk_reports.mjs';
 import { planWalk, makeWalkPlans } from './walk_plans.mjs';
 import { campaignWalk, makeWalkCampaign } from './walk_campaign.mjs';
 import { assessWalk } from './walk_assess.mjs';
+import { taskFileWalk, makeWalkTaskFiles } from './walk_task_files.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -38,6 +39,7 @@ let hz; // hazards of walk_hazards.mjs
 let rp; // reports of walk_reports.mjs
 let pl; // plans of walk_plans.mjs
 let cp; // lists and notices of walk_campaign.mjs
+let tf; // task reports with files of walk_task_files.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -58,6 +60,7 @@ before(async () => {
   rp = await makeWalkReports(w).catch((err) => ({ failed: err }));
   pl = await makeWalkPlans(w).catch((err) => ({ failed: err }));
   cp = pl.failed ? pl : await makeWalkCampaign(w, pl).catch((err) => ({ failed: err }));
+  tf = cp.failed ? cp : await makeWalkTaskFiles(w, pl, cp).catch((err) => ({ failed: err }));
 });
 
 /** The fixtures of a feature, or its set-up error thrown in the case that needs them. */
@@ -324,6 +327,7 @@ Object.assign(WALK, reportWalk(() => w, () => made(rp)));
 Object.assign(WALK, planWalk(() => w, () => made(pl)));
 Object.assign(WALK, campaignWalk(() => w, () => made(pl), () => made(cp)));
 Object.assign(WALK, assessWalk(() => w, () => made(pl)));
+Object.assign(WALK, taskFileWalk(() => made(tf)));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);
