@@ -322,8 +322,8 @@ store_task_attachment_add(struct store *st, const struct actor *ac, const struct
 	sbuf_kv(&b, "mime", a->mime);
 	sbuf_kvi(&b, "size", a->size);
 	sbuf_kv(&b, "name", a->name);
-	if (st_audit_snap(st, ac, t.region_code, "task_report.attach", "task_report", report_id, &b,
-			  e) != 0)
+	if (st_audit_snap(st, ac, t.region_code, "task_report.attach", "task_report_file",
+			  report_id, &b, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:
