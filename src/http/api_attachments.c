@@ -37,8 +37,8 @@ json_attachment(const struct attachment *a)
  * the file's sha256 is left to store_blob_put.
  */
 int
-attachment_of_part(const struct req *r, const struct http_part *file, struct attachment *a,
-		   struct error *e)
+http_attachment_part(const struct req *r, const struct http_part *file, struct attachment *a,
+		     struct error *e)
 {
 	const char *mime = NULL, *fname;
 
@@ -91,7 +91,7 @@ api_attachments_create(struct req *r, struct error *e)
 		err_set(e, ERR_INVALID, "kind", "kind is before, after or report");
 		goto out_free;
 	}
-	if (attachment_of_part(r, file, &a, e) != 0)
+	if (http_attachment_part(r, file, &a, e) != 0)
 		goto out_free;
 	snprintf(a.kind, sizeof(a.kind), "%s", kind->data);
 	if (store_blob_put(r->cfg->data_dir, file->data, file->len, a.sha256, e) != 0 ||
@@ -172,7 +172,7 @@ api_task_attachments_create(struct req *r, struct error *e)
 			goto out_free;
 		}
 	}
-	if (attachment_of_part(r, file, &a, e) != 0)
+	if (http_attachment_part(r, file, &a, e) != 0)
 		goto out_free;
 	/* Scope, org and window judged before any file is kept, again when recorded. */
 	if (store_task_attachment_check(r->st, &r->scope, r->id, r->user.org_id, http_today(),
