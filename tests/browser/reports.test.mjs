@@ -182,6 +182,7 @@ test('the regulator files this month\'s report on its task: text and 50 %', shot
   assert.match(got.type || '', /^application\/pdf/);
   assert.equal(got.body, EVIDENCE.buffer.toString());
   assert.equal(await item.locator('.form-error').count(), 0, 'no upload failed');
+  assert.equal(await item.locator('.report-form').count(), 0, 'the form is gone once the month is reported');
   // The task now stands at 50 %, in progress.
   await page.waitForFunction((title) => [...document.querySelectorAll('.panel-my-reports .my-report')]
     .some((el) => el.textContent.includes(title) && el.querySelector('.task-meta').textContent.includes('完成 50%')), FIRST);

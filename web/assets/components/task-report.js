@@ -139,7 +139,6 @@ export default {
       </p>
       <template v-if="canReport && reports">
         <p v-if="reportedNow" class="report-done">{{ monthLabel(period) }}进度已报送。</p>
-        <p v-if="fileWarning" class="form-error" role="alert">{{ fileWarning }}</p>
         <form v-else class="report-form" novalidate @submit.prevent="submit">
           <h4>填报{{ monthLabel(period) }}进度</h4>
           <div class="field required" :class="{ 'has-error': errors.text }" data-field="text">
@@ -173,6 +172,7 @@ export default {
             <button type="submit" class="btn btn-primary" :disabled="saving">{{ saving ? '正在提交…' : '提交进度' }}</button>
           </div>
         </form>
+        <p v-if="fileWarning" class="form-error" role="alert">{{ fileWarning }}</p>
       </template>
       <h4 class="report-history-head">报送记录<template v-if="reports">（{{ total }}）</template></h4>
       <p v-if="!reports" class="loading">正在加载…</p>
@@ -188,12 +188,10 @@ export default {
           </div>
           <p class="report-text">{{ r.text }}</p>
           <p v-for="a in (r.actuals || [])" :key="a.target" class="report-actual muted small">{{ targetLabel(a.target) }}：实际 {{ a.value }}</p>
-          <ul v-if="(r.attachments || []).length" class="report-files-list small">
-            <li v-for="a in r.attachments" :key="a.sha256">
-              <a :href="reportFileUrl(r.id, a)" target="_blank" rel="noopener" download>附件：{{ a.name }}</a>
-              <span class="muted">（{{ formatSize(a.size) }}）</span>
-            </li>
-          </ul>
+          <p v-for="a in (r.attachments || [])" :key="a.sha256" class="report-file small">
+            <a :href="reportFileUrl(r.id, a)" target="_blank" rel="noopener" download>附件：{{ a.name }}</a>
+            <span class="muted">（{{ formatSize(a.size) }}）</span>
+          </p>
         </li>
       </ul>
     </div>`,
