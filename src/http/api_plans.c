@@ -323,10 +323,11 @@ json_task_report(const struct task_report *r)
 	for (int i = 0; i < r->nactuals; i++)
 		json_array_append_new(actuals, json_pack("{s:i,s:f}", "target", r->actuals[i].target,
 							 "value", r->actuals[i].value));
-	return json_pack("{s:I,s:I,s:s,s:o,s:i,s:s,s:b,s:s,s:o,s:o,s:o}", "id", (json_int_t)r->id,
+	return json_pack("{s:I,s:I,s:s,s:o,s:i,s:s,s:b,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)r->id,
 		"task_id", (json_int_t)r->task_id, "period", r->period, "text", jstr(r->text),
 		"percent", r->percent, "due", r->due, "late", r->late, "submitted_at", r->submitted_at,
-		"reporter", jstr(r->reporter), "org_name", jstr(r->org_name), "actuals", actuals);
+		"reporter", jstr(r->reporter), "org_name", jstr(r->org_name), "actuals", actuals,
+		"attachments", json_task_report_files(r));
 }
 
 /* This month (Asia/Shanghai) as "YYYY-MM". */

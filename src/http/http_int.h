@@ -216,6 +216,18 @@ int api_stats_hazards(struct req *r, struct error *e);
 int api_attachments_create(struct req *r, struct error *e);
 int api_attachments_list(struct req *r, struct error *e);
 int api_attachments_get(struct req *r, struct error *e);
+int api_task_attachments_create(struct req *r, struct error *e);
+int api_task_attachments_get(struct req *r, struct error *e);
+/*
+ * Check an uploaded part file (present, not empty, JPEG, PNG or PDF by its
+ * content, a clean UTF-8 name) and fill a's mime, name, size and uploader,
+ * for the hazards' and the progress reports' files alike; -1 with the error
+ * (field "file") when it will not do.
+ */
+int http_attachment_part(const struct req *r, const struct http_part *file,
+			 struct attachment *a, struct error *e);
+/* The files of a progress report as [{sha256, name, mime, size}] (a new reference). */
+json_t *json_task_report_files(const struct task_report *rep);
 int api_export_hazards(struct req *r, struct error *e);
 int api_export_stats(struct req *r, struct error *e);
 int api_reports_create(struct req *r, struct error *e);

@@ -96,6 +96,12 @@ const struct route routes[] = {
 	  "file the month's progress report of a task of your org", task_report_fields, NULL },
 	{ M_GET, "/api/v1/tasks/{id}/reports", api_task_reports_list, 0,
 	  "a task's progress reports, newest first", NULL, NULL },
+	{ M_POST, "/api/v1/task-reports/{id}/attachments", api_task_attachments_create,
+	  R_WRITE | R_UPLOAD,
+	  "attach a JPEG, PNG or PDF to your org's progress report within 30 days of filing "
+	  "(multipart: file)", NULL, NULL },
+	{ M_GET, "/api/v1/task-reports/{id}/attachments/{sha}", api_task_attachments_get, 0,
+	  "a progress report's attached file, to those who see its task", NULL, NULL },
 	{ M_GET, "/api/v1/plans/{id}/reporting", api_plans_reporting, 0,
 	  "who has reported for a month on a plan's tasks", NULL, reporting_query },
 	{ M_PATCH, "/api/v1/plans/{id}", api_plans_update, R_WRITE,

@@ -465,6 +465,8 @@ struct task_rec {
 };
 
 #define TASK_ACTUALS_MAX 16
+#define TASK_REPORT_FILES_MAX 8   /* files attached to one progress report */
+#define TASK_REPORT_FILES_DAYS 30 /* days after filing a report takes files */
 
 /* The actual value a report gives for target (its index in the node's targets). */
 struct task_actual {
@@ -484,6 +486,8 @@ struct task_report {
 	char org_name[NAME_MAX_BYTES];
 	struct task_actual actuals[TASK_ACTUALS_MAX];
 	int nactuals;
+	struct attachment files[TASK_REPORT_FILES_MAX]; /* kind unused */
+	int nfiles;
 };
 
 /* One task of an org s sees, else ERR_NOT_FOUND. */
@@ -514,7 +518,27 @@ int store_task_report_at(struct store *st, const struct actor *a, const struct s
 			 int64_t id, int64_t user_org, const char *period, const char *text,
 			 int percent, const char *at, struct task_report *out, struct error *e);
 
-/* The reports of task id, newest first, if s sees the task. */
+/*
+ * Record file a (already stored by store_blob_put) on progress report id,
+ * with an audit event: the report must be of a task s sees (else
+ * ERR_NOT_FOUND), of user_org's own task (else ERR_FORBIDDEN), filed at most
+ * TASK_REPORT_FILES_DAYS days before today and hold fewer than
+ * TASK_REPORT_FILES_MAX files (else ERR_CONFLICT). The same file again
+ * changes nothing.
+ */
+int store_task_attachment_add(struct store *st, const struct actor *ac, const struct scope *s,
+			      int64_t report_id, int64_t user_org, int32_t today,
+			      const struct attachment *a, struct error *e);
+
+/* Whether store_task_attachment_add would accept a file now (nothing written). */
+int store_task_attachment_check(struct store *st, const struct scope *s, int64_t report_id,
+				int64_t user_org, int32_t today, struct error *e);
+
+/* One file of progress report id by its sha, if s sees the report's task. */
+int store_task_attachment_get(struct store *st, const struct scope *s, int64_t report_id,
+			      const char *sha, struct attachment *out, struct error *e);
+
+/* The reports of task id, newest first, with their files, if s sees the task. */
 int store_task_reports(struct store *st, const struct scope *s, int64_t id,
 		       int (*cb)(const struct task_report *, void *), void *arg, struct error *e);
 

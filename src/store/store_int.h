@@ -113,6 +113,8 @@ int st_org_load_industries(struct store *st, struct org *o, struct error *e);
 
 /* SHA-256 hex (65 bytes with NUL) of n bytes. */
 void st_sha256_hex(const void *p, size_t n, char out[65]);
+/* The files of progress report r->id into r. */
+int st_task_report_files(struct store *st, struct task_report *r, struct error *e);
 
 /* A scope that sees everything (verify, the command line). */
 void st_scope_all(struct scope *s);

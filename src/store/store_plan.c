@@ -712,7 +712,7 @@ store_task_reports(struct store *st, const struct scope *sc, int64_t id,
 		st_col_copy(st, s, 7, r->submitted_at, sizeof(r->submitted_at));
 		st_col_copy(st, s, 8, r->reporter, sizeof(r->reporter));
 		st_col_copy(st, s, 9, r->org_name, sizeof(r->org_name));
-		if (read_actuals(st, r, e) != 0) {
+		if (read_actuals(st, r, e) != 0 || st_task_report_files(st, r, e) != 0) {
 			step = DB_ERROR;
 			break;
 		}

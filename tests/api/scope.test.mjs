@@ -23,6 +23,7 @@ import { planWalk, makeWalkPlans } from './walk_plans.mjs';
 import { campaignWalk, makeWalkCampaign } from './walk_campaign.mjs';
 import { assessWalk } from './walk_assess.mjs';
 import { riskWalk, makeWalkRisks } from './walk_risks.mjs';
+import { taskFileWalk, makeWalkTaskFiles } from './walk_task_files.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -40,6 +41,7 @@ let rp; // reports of walk_reports.mjs
 let pl; // plans of walk_plans.mjs
 let cp; // lists and notices of walk_campaign.mjs
 let rk; // risk points of walk_risks.mjs
+let tf; // task reports with files of walk_task_files.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -61,6 +63,7 @@ before(async () => {
   pl = await makeWalkPlans(w).catch((err) => ({ failed: err }));
   cp = pl.failed ? pl : await makeWalkCampaign(w, pl).catch((err) => ({ failed: err }));
   rk = await makeWalkRisks(w).catch((err) => ({ failed: err }));
+  tf = cp.failed ? cp : await makeWalkTaskFiles(w, pl, cp).catch((err) => ({ failed: err }));
 });
 
 /** The fixtures of a feature, or its set-up error thrown in the case that needs them. */
@@ -328,6 +331,7 @@ Object.assign(WALK, planWalk(() => w, () => made(pl)));
 Object.assign(WALK, campaignWalk(() => w, () => made(pl), () => made(cp)));
 Object.assign(WALK, assessWalk(() => w, () => made(pl)));
 Object.assign(WALK, riskWalk(() => w, () => made(rk)));
+Object.assign(WALK, taskFileWalk(() => made(tf)));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);

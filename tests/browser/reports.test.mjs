@@ -3,7 +3,8 @@
 // are led by 拉萨市应急管理局, maps that unit to the org of that name (unless
 // the mapping is there already) and publishes it;
 // the regulator (a user of 拉萨市应急管理局) files this month's report on the
-// first task (text + 50 %) from the plan page, sees it in the task's history
+// first task (text + 50 %, with a PDF attached) from the plan page, sees it
+// in the task's history (the PDF as a download link that serves it)
 // with the task now 进行中 at 50 %, is refused a second report for the same
 // month, and finds the percent and the report state on its workbench
 // (我的任务); the office's 报送情况 board shows the first task reported and
@@ -28,6 +29,8 @@ const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
 const TMP = process.env.HN_TMP || os.tmpdir();
 const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 const CJK = /[\u3400-\u9fff]/;
+const EVIDENCE = { name: '整改佐证.pdf', mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% hazardnet browser test ${process.pid}\n%%EOF\n`) };
 
 const TITLE = '拉萨市安全生产月度调度工作方案';
 const FIRST = '开展危险化学品储存场所专项检查';
@@ -157,6 +160,8 @@ test('the regulator files this month\'s report on its task: text and 50 %', shot
 
   await form.getByLabel('进展情况').fill(REPORT_TEXT);
   await form.getByLabel('完成进度（%）').fill('50');
+  await form.getByLabel('附件（选填）').setInputFiles(EVIDENCE);
+  await form.locator('.file-names', { hasText: EVIDENCE.name }).waitFor();
   await form.getByRole('button', { name: '提交进度' }).click();
   await item.locator('.report-done', { hasText: `${MONTH_LABEL}进度已报送` }).waitFor();
   const entry = item.locator('.report-history li').first();
@@ -166,6 +171,18 @@ test('the regulator files this month\'s report on its task: text and 50 %', shot
   assert.match(text, /完成 50%/);
   assert.ok(text.includes(REPORT_TEXT), `the history shows the text: ${text}`);
   assert.match(text, /应急管理局 李强/, 'the reporter is named');
+  // The attached PDF is listed as a link that downloads it.
+  const link = entry.getByRole('link', { name: `附件：${EVIDENCE.name}` });
+  await link.waitFor();
+  const got = await page.evaluate(async (href) => {
+    const r = await fetch(href);
+    return { status: r.status, type: r.headers.get('content-type'), body: await r.text() };
+  }, await link.getAttribute('href'));
+  assert.equal(got.status, 200, JSON.stringify(got).slice(0, 300));
+  assert.match(got.type || '', /^application\/pdf/);
+  assert.equal(got.body, EVIDENCE.buffer.toString());
+  assert.equal(await item.locator('.form-error').count(), 0, 'no upload failed');
+  assert.equal(await item.locator('.report-form').count(), 0, 'the form is gone once the month is reported');
   // The task now stands at 50 %, in progress.
   await page.waitForFunction((title) => [...document.querySelectorAll('.panel-my-reports .my-report')]
     .some((el) => el.textContent.includes(title) && el.querySelector('.task-meta').textContent.includes('完成 50%')), FIRST);

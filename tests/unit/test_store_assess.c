@@ -430,6 +430,100 @@ test_store_task_report_at_keeps_the_given_instant(void **state)
 	free(rep);
 }
 
+/* The audit events so far (the chain must verify). */
+static int64_t
+audit_events(struct fx *f)
+{
+	struct error e = { 0 };
+	int64_t events = 0, problems = -1;
+
+	assert_int_equal(store_audit_verify(f->st, NULL, NULL, &events, &problems, &e), 0);
+	assert_int_equal(problems, 0);
+	return events;
+}
+
+static struct attachment
+file_of(char hexdigit, const char *name)
+{
+	struct attachment a;
+
+	memset(&a, 0, sizeof(a));
+	memset(a.sha256, hexdigit, 64);
+	snprintf(a.mime, sizeof(a.mime), "image/png");
+	snprintf(a.name, sizeof(a.name), "%s", name);
+	a.size = 1234;
+	a.uploaded_by = 1;
+	return a;
+}
+
+static void
+test_store_task_report_files_by_own_org_within_30_days_at_most_8(void **state)
+{
+	struct fx *f = *state;
+	struct aw w = aworld(f);
+	struct scope city = fx_scope(f, ROLE_OFFICE, w.office);
+	struct scope cg = fx_scope(f, ROLE_OFFICE, w.office_cg);
+	struct task_report *rep = calloc(2, sizeof(*rep));
+	struct attachment a = file_of('a', "现场照片.png"), got;
+	struct error e = { 0 };
+	int64_t task_a = task_of(f, w.plan, w.dept_a), before;
+	int32_t filed = date_from_ymd(2025, 1, 20);
+	const char hex[] = "0123456789";
+
+	assert_non_null(rep);
+	assert_int_equal(store_task_report_at(f->st, &f->actor, &city, task_a, w.dept_a, "2025-01",
+					      "进展", 30, "2025-01-20T02:00:00Z", &rep[0], &e), 0);
+	before = audit_events(f);
+	/* 30 days after filing: accepted, listed, one audit event */
+	assert_int_equal(store_task_attachment_add(f->st, &f->actor, &city, rep[0].id, w.dept_a,
+						   filed + 30, &a, &e), 0);
+	assert_int_equal(audit_events(f), before + 1);
+	/* the same file again: nothing new */
+	assert_int_equal(store_task_attachment_add(f->st, &f->actor, &city, rep[0].id, w.dept_a,
+						   filed, &a, &e), 0);
+	assert_int_equal(audit_events(f), before + 1);
+	assert_int_equal(store_task_reports(f->st, &city, task_a, take_newest, &rep[1], &e), 0);
+	assert_int_equal(rep[1].nfiles, 1);
+	assert_string_equal(rep[1].files[0].sha256, a.sha256);
+	assert_string_equal(rep[1].files[0].name, "现场照片.png");
+	assert_string_equal(rep[1].files[0].mime, "image/png");
+	assert_int_equal(rep[1].files[0].size, 1234);
+	assert_int_equal(store_task_attachment_get(f->st, &city, rep[0].id, a.sha256, &got, &e), 0);
+	assert_string_equal(got.name, "现场照片.png");
+	/* the 31st day, another org, out of scope: refused, nothing written */
+	a = file_of('b', "b.png");
+	assert_int_equal(store_task_attachment_add(f->st, &f->actor, &city, rep[0].id, w.dept_a,
+						   filed + 31, &a, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_int_equal(store_task_attachment_check(f->st, &city, rep[0].id, w.dept_a, filed + 31,
+						     &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_int_equal(store_task_attachment_add(f->st, &f->actor, &city, rep[0].id, w.dept_b,
+						   filed, &a, &e), -1);
+	assert_int_equal(e.code, ERR_FORBIDDEN);
+	assert_int_equal(store_task_attachment_add(f->st, &f->actor, &cg, rep[0].id, w.dept_a,
+						   filed, &a, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	assert_int_equal(store_task_attachment_get(f->st, &cg, rep[0].id, "a", &got, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	assert_int_equal(store_task_attachment_get(f->st, &city, rep[0].id, a.sha256, &got, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	assert_int_equal(audit_events(f), before + 1);
+	/* at most 8 files */
+	for (int i = 0; i < 7; i++) {
+		a = file_of(hex[i], "p.png");
+		assert_int_equal(store_task_attachment_add(f->st, &f->actor, &city, rep[0].id,
+							   w.dept_a, filed, &a, &e), 0);
+	}
+	a = file_of('9', "p.png");
+	assert_int_equal(store_task_attachment_add(f->st, &f->actor, &city, rep[0].id, w.dept_a,
+						   filed, &a, &e), -1);
+	assert_int_equal(e.code, ERR_CONFLICT);
+	assert_string_equal(e.field, "file");
+	assert_int_equal(audit_events(f), before + 8);
+	free(rep);
+}
+
 int
 main(void)
 {
@@ -440,6 +534,7 @@ main(void)
 		FX_TEST(test_store_assess_rows_follow_the_scope),
 		FX_TEST(test_store_assess_hazards_of_an_orgs_own_scope),
 		FX_TEST(test_store_task_report_at_keeps_the_given_instant),
+		FX_TEST(test_store_task_report_files_by_own_org_within_30_days_at_most_8),
 	};
 
 	return cmocka_run_group_tests_name(fx_group("store assess"), tests, NULL, NULL);

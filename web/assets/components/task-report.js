@@ -2,27 +2,48 @@
 // and status, the form for this month's report (text + percent, one report
 // per task and month; with the actual values reached for the numeric
 // targets of the task's node, when it has some: `targets`, in the node's
-// order) and the reports so far, newest first. Emits `updated` with the
-// task as the server has it after a report.
+// order), optional files (JPEG, PNG or PDF, as hazards take them) uploaded
+// to the report once it is filed, and the reports so far, newest first,
+// each with its files as download links. Emits `updated` with the task as
+// the server has it after a report.
 
-import { api } from '../api.js';
+import { api, apiUrl } from '../api.js';
 import { TASK_STATUS, monthLabel } from '../labels.js';
-import { formatTime, todayShanghai } from '../forms.js';
+import { formatTime, formatSize, todayShanghai, uploadProblem } from '../forms.js';
+import FilePick from './file-pick.js';
 
 const { ref, reactive, computed, onMounted } = Vue;
 
 const TEXT_MAX = 3000;   // bytes of UTF-8, as the server counts
+const FILES_MAX = 8;     // files on one report, as the server counts
+
+// Uploads one file to progress report reportId; errors come back worded for an upload.
+async function uploadReportFile(reportId, file) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  try {
+    return await api.upload(`/task-reports/${reportId}/attachments`, form);
+  } catch (e) {
+    if (e.code === 'too_large') e.message = `“${file.name}”超过 10 MB，未上传`;
+    else if (e.code === 'unsupported_media_type' || (e.code === 'invalid' && e.field === 'file')) e.message = `“${file.name}”不是 JPEG、PNG 图片或 PDF 文件，未上传`;
+    else e.message = `“${file.name}”上传失败：${e.message}`;
+    throw e;
+  }
+}
+
+export const reportFileUrl = (reportId, a) => apiUrl(`/task-reports/${reportId}/attachments/${a.sha256}`);
 
 export const thisMonth = () => todayShanghai().slice(0, 7);
 
 export default {
+  components: { FilePick },
   props: { task: { type: Object, required: true }, canReport: Boolean, targets: { type: Array, default: () => [] } },
   emits: ['updated'],
   setup(props, { emit }) {
     const reports = ref(null);
     const total = ref(0);
     const failed = ref('');
-    const form = reactive({ text: '', percent: props.task.percent || 0, actuals: {} });
+    const form = reactive({ text: '', percent: props.task.percent || 0, actuals: {}, files: [] });
     // The numeric targets, by their index in the node's list (what the server keys actual values on).
     const numericTargets = computed(() => (props.targets || []).map((t, i) => ({ ...t, index: i }))
       .filter((t) => typeof t.value === 'number').slice(0, 16));
@@ -32,6 +53,7 @@ export default {
     };
     const errors = reactive({});
     const saving = ref(false);
+    const fileWarning = ref('');   // files that failed after the report was filed
     const period = thisMonth();
     const uid = `tr-${props.task.id}`;
 
@@ -61,6 +83,8 @@ export default {
         const v = form.actuals[t.index];
         if (v !== undefined && v !== '' && !Number.isFinite(Number(v))) errors.actuals = '实际值应为数字';
       }
+      if (form.files.length > FILES_MAX) errors.files = `每次报送最多附 ${FILES_MAX} 个文件`;
+      else for (const f of form.files) if (!errors.files && uploadProblem(f)) errors.files = uploadProblem(f);
       return !Object.keys(errors).length;
     }
 
@@ -70,9 +94,17 @@ export default {
       try {
         const actuals = numericTargets.value.filter((t) => form.actuals[t.index] !== undefined && form.actuals[t.index] !== '')
           .map((t) => ({ target: t.index, value: Number(form.actuals[t.index]) }));
-        await api.post(`/tasks/${props.task.id}/reports`, { period, text: form.text.trim(), percent: Number(form.percent), ...(actuals.length ? { actuals } : {}) });
+        const rep = await api.post(`/tasks/${props.task.id}/reports`, { period, text: form.text.trim(), percent: Number(form.percent), ...(actuals.length ? { actuals } : {}) });
+        const files = form.files;
         form.text = '';
         form.actuals = {};
+        form.files = [];
+        // The report is in; a file that fails is said so, the others still go.
+        const failedFiles = [];
+        for (const f of files) {
+          try { await uploadReportFile(rep.id, f); } catch (e) { failedFiles.push(e.message); }
+        }
+        fileWarning.value = failedFiles.length ? `进度已报送，但附件未全部上传：${failedFiles.join('；')}` : '';
         await load();
         try {
           emit('updated', await api.get(`/tasks/${props.task.id}`));
@@ -95,8 +127,8 @@ export default {
       }
     }
 
-    return { reports, total, failed, form, errors, saving, period, uid, reportedNow, bytes, submit, numericTargets, targetLabel,
-      formatTime, monthLabel, TASK_STATUS, TEXT_MAX };
+    return { reports, total, failed, form, errors, saving, fileWarning, period, uid, reportedNow, bytes, submit, numericTargets, targetLabel,
+      formatTime, formatSize, monthLabel, reportFileUrl, TASK_STATUS, TEXT_MAX, FILES_MAX };
   },
   template: `
     <div class="task-report">
@@ -129,11 +161,18 @@ export default {
             </div>
             <p v-if="errors.actuals" class="field-error">{{ errors.actuals }}</p>
           </fieldset>
+          <div class="field report-files" :class="{ 'has-error': errors.files }" data-field="files">
+            <label :for="uid + '-files'">附件（选填）</label>
+            <FilePick :id="uid + '-files'" v-model="form.files" multiple accept="image/jpeg,image/png,application/pdf" />
+            <p v-if="errors.files" class="field-error" role="alert">{{ errors.files }}</p>
+            <p v-else class="field-hint">现场照片或佐证材料：JPEG、PNG 图片或 PDF 文件，每个不超过 10 MB，最多 {{ FILES_MAX }} 个</p>
+          </div>
           <p v-if="errors.form" class="form-error" role="alert">{{ errors.form }}</p>
           <div class="action-buttons">
             <button type="submit" class="btn btn-primary" :disabled="saving">{{ saving ? '正在提交…' : '提交进度' }}</button>
           </div>
         </form>
+        <p v-if="fileWarning" class="form-error" role="alert">{{ fileWarning }}</p>
       </template>
       <h4 class="report-history-head">报送记录<template v-if="reports">（{{ total }}）</template></h4>
       <p v-if="!reports" class="loading">正在加载…</p>
@@ -149,6 +188,10 @@ export default {
           </div>
           <p class="report-text">{{ r.text }}</p>
           <p v-for="a in (r.actuals || [])" :key="a.target" class="report-actual muted small">{{ targetLabel(a.target) }}：实际 {{ a.value }}</p>
+          <p v-for="a in (r.attachments || [])" :key="a.sha256" class="report-file small">
+            <a :href="reportFileUrl(r.id, a)" target="_blank" rel="noopener" download>附件：{{ a.name }}</a>
+            <span class="muted">（{{ formatSize(a.size) }}）</span>
+          </p>
         </li>
       </ul>
     </div>`,
