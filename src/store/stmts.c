@@ -241,8 +241,8 @@
 	"UNION ALL SELECT v + 1 FROM y WHERE v < " \
 	"(SELECT CAST(substr(MAX(found_at), 1, 4) AS INTEGER) FROM hazards)) "
 #define HCT_FROM \
-	"FROM y JOIN hazard_counts c ON c.lvl = $8 AND c.kind = $9 AND c.yr = y.v " \
-	"WHERE " HCS_SCOPE " AND c.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR c.industry_id = $7) " \
+	"FROM y CROSS JOIN hazard_counts c WHERE c.lvl = $8 AND c.kind = $9 AND c.yr = y.v " \
+	"AND " HCS_SCOPE " AND c.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR c.industry_id = $7) " \
 	"AND ($10 < 0 OR c.k = $10)"
 #define HC_RECOUNT \
 	"SELECT lvl, kind, yr, region_code, industry_id, k, SUM(n), SUM(found), SUM(closed), " \
@@ -569,26 +569,36 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	 * marked lapsed, grouped as STMT_HAZARD_STATS ($11 group, $12 prefix). */
 	[STMT_HAZARD_UNLAPSED_STATS] = { "hazard_unlapsed_stats",
 		"SELECT " HCU_KEY("$12") ", COUNT(*) FROM hazards h INDEXED BY hazards_unlapsed "
-		"WHERE h.status < 3 "
-		"AND h.lapsed = 0 AND h.due < $10 AND " SCOPE_HAZARD " AND h.region_code BETWEEN $5 "
-		"AND $6 AND h.found_at BETWEEN $7 AND $8 AND ($9 = 0 OR h.industry_id = $9) GROUP BY 1",
+		"WHERE h.status < 3 AND h.lapsed = 0 AND h.due < $10 "
+		/* SCOPE_HAZARD with the region terms made unusable for the index
+		 * (unary +): after ANALYZE SQLite would rather skip-scan every
+		 * deadline for the region range than read the few past ones */
+		"AND +h.region_code BETWEEN $1 AND $2 AND ($3 = 0 OR h.enterprise_id = $3) "
+		"AND ($4 = 0 OR h.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND +h.region_code BETWEEN $5 AND $6 AND h.found_at BETWEEN $7 AND $8 "
+		"AND ($9 = 0 OR h.industry_id = $9) GROUP BY 1",
 		"SELECT " HCU_KEY("$12::int") ", COUNT(*) FROM hazards h WHERE h.status < 3 "
 		"AND h.lapsed = 0 AND h.due < $10 AND " SCOPE_HAZARD " AND h.region_code BETWEEN $5 "
 		"AND $6 AND h.found_at BETWEEN $7 AND $8 AND ($9 = 0 OR h.industry_id = $9) GROUP BY 1" },
 	/* 动态清零 of year $7 from kind 5: yr is the year found, k the year
 	 * closed (0 while live). */
 	[STMT_HAZARD_COUNTS_ZERO] = { "hazard_counts_zero",
-		"SELECT " HCZ_SUMS("") " FROM hazard_counts c WHERE c.lvl = $9 AND c.kind = 5 AND " HCS_SCOPE
-		" AND c.region_code BETWEEN $5 AND $6 AND ($8 = 0 OR c.industry_id = $8)",
+		/* region terms kept from the index (unary +): after ANALYZE SQLite
+		 * would skip-scan the whole table for the region range */
+		"SELECT " HCZ_SUMS("") " FROM hazard_counts c WHERE c.lvl = $9 AND c.kind = 5 AND $3 = 0 "
+		"AND +c.region_code BETWEEN $1 AND $2 AND ($4 = 0 OR c.industry_id IN "
+		"(SELECT industry_id FROM org_industries WHERE org_id = $4)) "
+		"AND +c.region_code BETWEEN $5 AND $6 AND ($8 = 0 OR c.industry_id = $8) AND c.yr <= $7",
 		"SELECT " HCZ_SUMS("::bigint") " FROM hazard_counts c WHERE c.lvl = $9 AND c.kind = 5 AND " HCS_SCOPE
-		" AND c.region_code BETWEEN $5 AND $6 AND ($8 = 0 OR c.industry_id = $8)" },
+		" AND c.region_code BETWEEN $5 AND $6 AND ($8 = 0 OR c.industry_id = $8) AND c.yr <= $7" },
 	/* Count rows that differ from a recount, both ways (empty rows aside). */
 	[STMT_HAZARD_COUNTS_CHECK] = { "hazard_counts_check",
 		"SELECT (SELECT COUNT(*) FROM (SELECT " HC_COLS " FROM hazard_counts WHERE n <> 0 "
 		"EXCEPT " HC_RECOUNT ") a) + (SELECT COUNT(*) FROM (" HC_RECOUNT " EXCEPT SELECT "
 		HC_COLS " FROM hazard_counts WHERE n <> 0) b)", NULL },
 	/* A list's total from the maintained counts: the rows of level $8 and
-	 * kind $9 (key $10, -1 any) of every year found, one index seek a year;
+	 * kind $9 (key $10, -1 any) of every year found, one index seek a year
+	 * (CROSS JOIN keeps the years outside, whatever ANALYZE says);
 	 * $11 = 1 counts the lapsed ones only. */
 	[STMT_HAZARD_COUNTS_TOTAL] = { "hazard_counts_total",
 		HCT_YEARS "SELECT COALESCE(SUM(CASE WHEN $11 = 1 THEN c.overdue ELSE c.n END), 0) "
