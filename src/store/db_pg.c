@@ -201,9 +201,13 @@ pg_session_setup(struct db_pg *d, struct error *e)
 	PQsetNoticeProcessor(d->conn, pg_notice_quiet, NULL);
 	if (PQsetClientEncoding(d->conn, "UTF8") != 0)
 		return pg_err(d, NULL, e, "cannot set client encoding");
-	res = PQexec(d->conn, "SET TIME ZONE 'UTC'");
+	/* Custom plans always: the named statements take optional filters as
+	 * parameters ($4 = 0 OR …), and the generic plan PostgreSQL switches to
+	 * after five executions reads whole tables for them (measured: city
+	 * statistics 24 ms, then 9.4 s from the second request on). */
+	res = PQexec(d->conn, "SET TIME ZONE 'UTC'; SET plan_cache_mode = force_custom_plan");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
-		rc = pg_err(d, res, e, "cannot set time zone");
+		rc = pg_err(d, res, e, "cannot set up the session");
 	PQclear(res);
 	return rc;
 }
