@@ -33,7 +33,8 @@ static const char *const listing_zh[LIST__MAX] = {
 
 enum sheet { SHEET_LIST, SHEET_LEDGER, SHEET_LISTED, SHEET__MAX };
 
-/* A new empty temporary file for an export; its path in path. */
+/* A new empty temporary file for an export; its path in path (the
+ * XXXXXX is mkstemp's template, filled in by it). */
 int
 export_tmp(char path[EXPORT_PATH_MAX], struct error *e)
 {

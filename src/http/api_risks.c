@@ -1009,8 +1009,8 @@ api_export_risks(struct req *r, struct error *e)
 	struct risk_filter f;
 	struct xrow c = { 0 };
 	struct org ent;
-	char path[64];
-	int more = 1, fd;
+	char path[EXPORT_PATH_MAX];
+	int more = 1;
 
 	memset(&f, 0, sizeof(f));
 	f.level = f.kind = -1;
@@ -1023,10 +1023,8 @@ api_export_risks(struct req *r, struct error *e)
 	    (store_org_get(r->st, &r->scope, f.enterprise_id, &ent, e) != 0 || ent.kind != ORG_ENTERPRISE))
 		return err_set(e, ERR_NOT_FOUND, "enterprise", "no enterprise %lld",
 			       (long long)f.enterprise_id);
-	snprintf(path, sizeof(path), "/tmp/hazardnet-export-XXXXXX");
-	if ((fd = mkstemp(path)) < 0)
-		return err_set(e, ERR_IO, NULL, "cannot create a temporary file");
-	close(fd);
+	if (export_tmp(path, e) != 0)
+		return -1;
 	if ((c.x = export_open(EXPORT_XLSX, path, "风险分级管控清单", e)) == NULL)
 		goto out_unlink;
 	if (export_header(c.x, list_cols, list_widths, (int)(sizeof(list_cols) / sizeof(list_cols[0]))) != 0)
