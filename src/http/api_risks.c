@@ -858,9 +858,7 @@ out_free:
 
 struct stats_ctx {
 	struct req *r;
-	enum risk_stats_group g;
-	json_t *arr;
-	json_t *total;
+	json_t *total, *by_region, *by_industry;
 };
 
 static json_t *
@@ -876,7 +874,7 @@ colour_counts(const struct risk_stats_row *row)
 }
 
 static int
-add_stats(const struct risk_stats_row *row, void *arg)
+add_stats(enum risk_stats_group g, const struct risk_stats_row *row, void *arg)
 {
 	struct stats_ctx *c = arg;
 	json_t *j = colour_counts(row);
@@ -885,67 +883,57 @@ add_stats(const struct risk_stats_row *row, void *arg)
 	struct error e;
 	char code[48];
 
-	if (c->g == RSG_TOTAL) {
+	if (g == RSG_TOTAL) {
 		json_decref(c->total);
 		c->total = j;
 		return 0;
 	}
-	if (c->g == RSG_INDUSTRY) {
+	if (g == RSG_INDUSTRY) {
 		int64_t id = strtoll(row->key, NULL, 10);
 
 		json_object_set_new(j, "key", id ? json_integer(id) : json_null());
 		json_object_set_new(j, "name", id && store_industry_get(c->r->st, id, &ind, &e) == 0
 					       ? jstr(ind.name) : json_string("未分类"));
+		json_array_append_new(c->by_industry, j);
 	} else {
 		snprintf(code, sizeof(code), "%s000000000000", row->key);
 		code[REGION_CODE_LEN] = '\0';
 		json_object_set_new(j, "key", json_string(code));
 		json_object_set_new(j, "name", store_region_get(c->r->st, code, &reg, &e) == 0
 					       ? jstr(reg.name) : json_null());
+		json_array_append_new(c->by_region, j);
 	}
-	json_array_append_new(c->arr, j);
 	return 0;
 }
 
 /*
  * The four-colour distribution: risk points by colour and enterprises by
- * colour, in total, by child region and by industry. The store answers
- * each group through one function, so maintained counts can replace the
- * scans without touching this.
+ * colour, in total, by child region and by industry, from one read of the
+ * store's kept counts.
  */
 int
 api_stats_risks(struct req *r, struct error *e)
 {
-	static const struct { enum risk_stats_group g; const char *name; } groups[] = {
-		{ RSG_CHILD_REGION, "by_region" }, { RSG_INDUSTRY, "by_industry" },
-	};
 	const char *region = http_query(r, "region");
 	int64_t industry = query_id(r, "industry");
-	struct stats_ctx c = { .r = r, .g = RSG_TOTAL };
-	json_t *out = json_object();
+	json_t *out = json_object(), *by_region = json_array(), *by_industry = json_array();
+	struct stats_ctx c = { .r = r, .by_region = by_region, .by_industry = by_industry };
 	char today[DATE_LEN];
 
 	date_format(http_today(), today);
-	if (store_risk_stats(r->st, &r->scope, region, industry, RSG_TOTAL, add_stats, &c, e) != 0)
-		goto out_fail;
 	json_object_set_new(out, "region", region ? json_string(region) : json_null());
 	json_object_set_new(out, "industry", industry ? json_integer(industry) : json_null());
 	json_object_set_new(out, "as_of", json_string(today));
-	json_object_set_new(out, "total", c.total);
-	c.total = NULL;
-	for (size_t i = 0; i < sizeof(groups) / sizeof(groups[0]); i++) {
-		c.g = groups[i].g;
-		c.arr = json_array();
-		json_object_set_new(out, groups[i].name, c.arr);
-		if (store_risk_stats(r->st, &r->scope, region, industry, c.g, add_stats, &c, e) != 0)
-			goto out_fail;
+	json_object_set_new(out, "by_region", by_region);
+	json_object_set_new(out, "by_industry", by_industry);
+	if (store_risk_stats(r->st, &r->scope, region, industry, add_stats, &c, e) != 0) {
+		json_decref(c.total);
+		json_decref(out);
+		return -1;
 	}
+	json_object_set_new(out, "total", c.total);
 	r->out = out;
 	return 0;
-out_fail:
-	json_decref(c.total);
-	json_decref(out);
-	return -1;
 }
 
 /* ---- 一企一清单 ---- */

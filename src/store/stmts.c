@@ -675,27 +675,17 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		NULL },
 	[STMT_ORG_SET_COLOUR] = { "org_set_colour",
 		"UPDATE orgs SET risk_colour = $2 WHERE id = $1 AND risk_colour <> $2", NULL },
-	/* Active risk points by level in region range $5/$6 and industry $7 (0
-	 * any), grouped by $8: 0 none, 1 child region (prefix length $9), 2
-	 * industry; from the counts kept by the writes (risk_counts), which
-	 * know no enterprise: an enterprise's own scope ($3) reads the rows. */
+	/* Active risk points by region, industry and level in region range
+	 * $5/$6 and industry $7 (0 any), from the counts kept by the writes
+	 * (risk_counts): the store sums them into every group in one pass.
+	 * The counts know no enterprise: an enterprise's own scope ($3) reads
+	 * its rows (the _SCAN statements, same columns). */
 	[STMT_RISK_STATS] = { "risk_stats",
-		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9) "
-		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
-		"SUM(CASE WHEN k.level = 0 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 1 THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.level = 2 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 3 THEN k.n ELSE 0 END) "
-		"FROM risk_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"SELECT k.region_code, k.industry_id, k.level, k.n FROM risk_counts k "
+		"WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
 		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
-		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
-		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1",
-		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9::int) "
-		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
-		"SUM(CASE WHEN k.level = 0 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 1 THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.level = 2 THEN k.n ELSE 0 END), SUM(CASE WHEN k.level = 3 THEN k.n ELSE 0 END) "
-		"FROM risk_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
-		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
-		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
-		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1" },
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) AND k.n <> 0",
+		NULL },
 	/* One more (or, with $4 = -1, one fewer) active risk point of a level
 	 * ($3) in a region ($1) and industry ($2, 0 none). */
 	[STMT_RISK_COUNT_ADD] = { "risk_count_add",
@@ -703,58 +693,22 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"ON CONFLICT (region_code, industry_id, level) DO UPDATE SET n = risk_counts.n + excluded.n",
 		NULL },
 	[STMT_RISK_STATS_SCAN] = { "risk_stats_scan",
-		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9) "
-		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
-		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
-		"COUNT(*) FILTER (WHERE r.level = 2), COUNT(*) FILTER (WHERE r.level = 3) "
+		"SELECT r.region_code, COALESCE(r.industry_id, 0), r.level, COUNT(*) "
 		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
-		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1",
-		"SELECT CASE $8 WHEN 1 THEN substr(r.region_code, 1, $9::int) "
-		"WHEN 2 THEN CAST(COALESCE(r.industry_id, 0) AS TEXT) ELSE '' END AS k, "
-		"COUNT(*) FILTER (WHERE r.level = 0), COUNT(*) FILTER (WHERE r.level = 1), "
-		"COUNT(*) FILTER (WHERE r.level = 2), COUNT(*) FILTER (WHERE r.level = 3) "
-		"FROM risk_points r WHERE " SCOPE_ENT("r") " AND r.region_code BETWEEN $5 AND $6 "
-		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1 ORDER BY 1" },
-	/* Enterprises by colour, the same groups. */
-	/* Enterprises by colour, the same groups, from the kept counts. */
+		"AND ($7 = 0 OR r.industry_id = $7) AND r.active = 1 GROUP BY 1, 2, 3",
+		NULL },
+	/* Enterprises by region, industry and colour, the same way. */
 	[STMT_RISK_STATS_ORGS] = { "risk_stats_orgs",
-		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9) "
-		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
-		"SUM(CASE WHEN k.colour = 'blue' THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.colour = 'yellow' THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.colour = 'orange' THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.colour = 'red' THEN k.n ELSE 0 END) "
-		"FROM colour_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
+		"SELECT k.region_code, k.industry_id, k.colour, k.n FROM colour_counts k "
+		"WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
 		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
-		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
-		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1",
-		"SELECT CASE $8 WHEN 1 THEN substr(k.region_code, 1, $9::int) "
-		"WHEN 2 THEN CAST(k.industry_id AS TEXT) ELSE '' END AS g, "
-		"SUM(CASE WHEN k.colour = 'blue' THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.colour = 'yellow' THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.colour = 'orange' THEN k.n ELSE 0 END), "
-		"SUM(CASE WHEN k.colour = 'red' THEN k.n ELSE 0 END) "
-		"FROM colour_counts k WHERE k.region_code BETWEEN $1 AND $2 AND $3 = 0 "
-		"AND ($4 = 0 OR k.industry_id IN (SELECT industry_id FROM org_industries WHERE org_id = $4)) "
-		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) "
-		"GROUP BY 1 HAVING SUM(k.n) > 0 ORDER BY 1" },
+		"AND k.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR k.industry_id = $7) AND k.n <> 0",
+		NULL },
 	[STMT_RISK_STATS_ORGS_SCAN] = { "risk_stats_orgs_scan",
-		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9) "
-		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'red') "
+		"SELECT o.region_code, COALESCE(o.industry_id, 0), o.risk_colour, COUNT(*) "
 		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
-		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1",
-		"SELECT CASE $8 WHEN 1 THEN substr(o.region_code, 1, $9::int) "
-		"WHEN 2 THEN CAST(COALESCE(o.industry_id, 0) AS TEXT) ELSE '' END AS k, "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'blue'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'yellow'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'orange'), "
-		"COUNT(*) FILTER (WHERE o.risk_colour = 'red') "
-		"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.region_code BETWEEN $5 AND $6 "
-		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1 ORDER BY 1" },
+		"AND ($7 = 0 OR o.industry_id = $7) GROUP BY 1, 2, 3",
+		NULL },
 
 	[STMT_CHECK_ITEM_INSERT] = { "check_item_insert",
 		"INSERT INTO check_items (risk_id, enterprise_id, region_code, industry_id, measure, what, "

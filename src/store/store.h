@@ -1016,12 +1016,15 @@ struct risk_stats_row {
 
 /*
  * The active risk points s sees in region (a subtree; "" = the scope's) of
- * industry (0 any), counted by level and by enterprise colour, grouped by
- * g. An interface that a table of maintained counts can later answer.
+ * industry (0 any), counted by level and by enterprise colour: cb gets the
+ * total (RSG_TOTAL, always, key ""), then each child region (key: its code
+ * prefix, in code order), then each industry (key: its id, 0 = none, in id
+ * order). One read of the maintained counts serves all three groups.
  */
 int store_risk_stats(struct store *st, const struct scope *s, const char *region,
-		     int64_t industry, enum risk_stats_group g,
-		     int (*cb)(const struct risk_stats_row *, void *), void *arg, struct error *e);
+		     int64_t industry,
+		     int (*cb)(enum risk_stats_group g, const struct risk_stats_row *, void *),
+		     void *arg, struct error *e);
 
 /* ---- daily jobs ---- */
 

@@ -1122,17 +1122,21 @@ out_free:
 
 /* ---- four-colour statistics ---- */
 
+/* The rows of one group, found by key; `last` remembers the previous hit,
+ * since the counts arrive mostly in region order. */
 struct stats_acc {
 	struct risk_stats_row *rows;
-	size_t n, cap;
+	size_t n, cap, last;
 };
 
 static struct risk_stats_row *
 stats_row(struct stats_acc *acc, const char *key)
 {
+	if (acc->last < acc->n && strcmp(acc->rows[acc->last].key, key) == 0)
+		return &acc->rows[acc->last];
 	for (size_t i = 0; i < acc->n; i++)
 		if (strcmp(acc->rows[i].key, key) == 0)
-			return &acc->rows[i];
+			return &acc->rows[acc->last = i];
 	if (acc->n == acc->cap) {
 		size_t cap = acc->cap ? acc->cap * 2 : 32;
 		struct risk_stats_row *nr = realloc(acc->rows, cap * sizeof(*nr));
@@ -1144,26 +1148,59 @@ stats_row(struct stats_acc *acc, const char *key)
 	}
 	memset(&acc->rows[acc->n], 0, sizeof(acc->rows[0]));
 	snprintf(acc->rows[acc->n].key, sizeof(acc->rows[0].key), "%s", key);
+	acc->last = acc->n;
 	return &acc->rows[acc->n++];
 }
 
+/* Keys of equal-length digits compare as numbers: shorter ones first. */
 static int
 stats_key_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct risk_stats_row *)a)->key, ((const struct risk_stats_row *)b)->key);
+	const char *ka = ((const struct risk_stats_row *)a)->key;
+	const char *kb = ((const struct risk_stats_row *)b)->key;
+	size_t la = strlen(ka), lb = strlen(kb);
+
+	return la != lb ? (la < lb ? -1 : 1) : strcmp(ka, kb);
+}
+
+/* The level a colour name counts under, or -1 (no colour yet). */
+static int
+colour_index(const char *name)
+{
+	for (int k = 0; k < RL__MAX; k++)
+		if (strcmp(name, risk_colour_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+/* Adds n at level k of the row for key in acc: n[] for risk points
+ * (pass 0), enterprises[] for enterprises (pass 1). */
+static int
+stats_add(struct stats_acc *acc, const char *key, int pass, int k, int64_t n)
+{
+	struct risk_stats_row *row = stats_row(acc, key);
+
+	if (row == NULL)
+		return -1;
+	if (pass == 0)
+		row->n[k] += n;
+	else
+		row->enterprises[k] += n;
+	return 0;
 }
 
 int
 store_risk_stats(struct store *st, const struct scope *sc, const char *region, int64_t industry,
-		 enum risk_stats_group g, int (*cb)(const struct risk_stats_row *, void *),
+		 int (*cb)(enum risk_stats_group g, const struct risk_stats_row *, void *),
 		 void *arg, struct error *e)
 {
 	static const int child_prefix[] = { 4, 6, 9, 12, 12 };
 	const struct db_ops *ops = st->db->ops;
-	struct stats_acc acc = { 0 };
+	struct stats_acc acc[RSG__MAX] = { { 0 } };
 	struct db_stmt *s;
 	enum db_step r = DB_DONE;
 	char lo[REGION_CODE_LEN + 1] = "000000000000", hi[REGION_CODE_LEN + 1] = "999999999999";
+	char child[REGION_CODE_LEN + 1], ind[24];
 	int level, child_len, rc = -1;
 
 	if (region != NULL && region[0] != '\0') {
@@ -1174,11 +1211,14 @@ store_risk_stats(struct store *st, const struct scope *sc, const char *region, i
 		level = sc->all ? -1 : region_level_of(sc->region_lo);
 	}
 	child_len = level < 0 ? 2 : child_prefix[level];
-	/* Two passes over the same groups: risk points by level, then
-	 * enterprises by colour; merged by key. */
+	if (stats_row(&acc[RSG_TOTAL], "") == NULL)
+		goto out_oom;
+	/* Two reads: risk points by level, then enterprises by colour, each
+	 * row (region, industry, level or colour, count) added to its total,
+	 * child region and industry. */
 	for (int pass = 0; pass < 2; pass++) {
-		/* Risk points and enterprises by colour from the kept counts, but
-		 * an enterprise's own from its rows (the counts know no enterprise). */
+		/* From the kept counts, but an enterprise's own from its rows
+		 * (the counts know no enterprise). */
 		enum stmt_id id = pass == 1 ? (sc->own_org_only ? STMT_RISK_STATS_ORGS_SCAN
 							 : STMT_RISK_STATS_ORGS)
 				  : sc->own_org_only ? STMT_RISK_STATS_SCAN : STMT_RISK_STATS;
@@ -1186,39 +1226,41 @@ store_risk_stats(struct store *st, const struct scope *sc, const char *region, i
 		if ((s = st_stmt(st, id, e)) == NULL ||
 		    st_bind_scope(st, s, sc, e) != 0 ||
 		    ops->bind_text(s, 5, lo, e) != 0 ||
-		    ops->bind_text(s, 6, hi, e) != 0 || ops->bind_int(s, 7, industry, e) != 0 ||
-		    ops->bind_int(s, 8, (int64_t)g, e) != 0 || ops->bind_int(s, 9, child_len, e) != 0)
+		    ops->bind_text(s, 6, hi, e) != 0 || ops->bind_int(s, 7, industry, e) != 0)
 			goto out_free;
 		while ((r = ops->step(s, e)) == DB_ROW) {
-			struct risk_stats_row *row = stats_row(&acc, ops->col_text(s, 0));
+			int k = pass == 0 ? (int)ops->col_int(s, 2) : colour_index(ops->col_text(s, 2));
+			int64_t n = ops->col_int(s, 3);
 
-			if (row == NULL) {
+			if (k < 0 || k >= RL__MAX)
+				continue;
+			snprintf(child, sizeof(child), "%.*s", child_len, ops->col_text(s, 0));
+			snprintf(ind, sizeof(ind), "%lld", (long long)ops->col_int(s, 1));
+			if (stats_add(&acc[RSG_TOTAL], "", pass, k, n) != 0 ||
+			    stats_add(&acc[RSG_CHILD_REGION], child, pass, k, n) != 0 ||
+			    stats_add(&acc[RSG_INDUSTRY], ind, pass, k, n) != 0) {
 				ops->reset(s);
-				err_set(e, ERR_INTERNAL, NULL, "out of memory");
-				goto out_free;
-			}
-			for (int k = 0; k < RL__MAX; k++) {
-				if (pass == 0)
-					row->n[k] = ops->col_int(s, 1 + k);
-				else
-					row->enterprises[k] = ops->col_int(s, 1 + k);
+				goto out_oom;
 			}
 		}
 		ops->reset(s);
 		if (r == DB_ERROR)
 			goto out_free;
 	}
-	if (acc.n > 0)
-		qsort(acc.rows, acc.n, sizeof(acc.rows[0]), stats_key_cmp);
-	if (g == RSG_TOTAL && acc.n == 0 && stats_row(&acc, "") == NULL) {
-		err_set(e, ERR_INTERNAL, NULL, "out of memory");
-		goto out_free;
+	for (int g = 0; g < RSG__MAX; g++) {
+		if (acc[g].n > 1)
+			qsort(acc[g].rows, acc[g].n, sizeof(acc[g].rows[0]), stats_key_cmp);
+		for (size_t i = 0; i < acc[g].n; i++)
+			if (cb((enum risk_stats_group)g, &acc[g].rows[i], arg) != 0)
+				goto done;
 	}
-	for (size_t i = 0; i < acc.n; i++)
-		if (cb(&acc.rows[i], arg) != 0)
-			break;
+done:
 	rc = 0;
+	goto out_free;
+out_oom:
+	err_set(e, ERR_INTERNAL, NULL, "out of memory");
 out_free:
-	free(acc.rows);
+	for (int g = 0; g < RSG__MAX; g++)
+		free(acc[g].rows);
 	return rc;
 }
