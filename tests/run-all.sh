@@ -10,6 +10,8 @@
 set -u
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ $# -gt 0 ] || set -- build
+# A developer's subset (tests/suites/api.sh) never narrows the whole run.
+unset HN_API_ONLY
 export HN_ROOT="$root"
 export HN_TMP="$(mktemp -d /tmp/hn-test.XXXXXX)"
 chmod 755 "$HN_TMP"

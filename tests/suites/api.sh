@@ -11,7 +11,10 @@
 # Env: HN_BIN (server binary), HN_ROOT (repo root), HN_TMP (scratch dir),
 #      HN_PG_URL (optional; required when CI or HN_REQUIRE_PG is set),
 #      HN_PG_DIR (the cluster's directory; default $HN_TMP/pg),
-#      HN_SANITIZED=1 under ASan+UBSan.
+#      HN_SANITIZED=1 under ASan+UBSan,
+#      HN_API_ONLY (optional, while developing: space-separated test names,
+#      e.g. "risks scope" runs risks.test.mjs and scope.test.mjs only;
+#      `make test` never sets it).
 set -u
 root="${HN_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
 bin="${HN_BIN:-$root/build/hazardnet}"
@@ -126,8 +129,13 @@ run_backend() {
   for ((i = 0; i < ${#store[@]}; i++)); do
     [ "${store[$i]}" = "--pg" ] && pg_db="${store[$((i + 1))]}"
   done
+  local files=("$root"/tests/api/*.test.mjs) only
+  if [ -n "${HN_API_ONLY:-}" ]; then
+    files=()
+    for only in $HN_API_ONLY; do files+=("$root/tests/api/$only.test.mjs"); done
+  fi
   HN_URL="$url" HN_ADMIN_PASSWORD="$password" HN_STORE="$name" HN_BIN="$bin" HN_DATA="$data" HN_PG_DB="$pg_db" \
-    node --test --test-reporter=tap --test-concurrency=1 --test-timeout=180000 "$root"/tests/api/*.test.mjs \
+    node --test --test-reporter=tap --test-concurrency=1 --test-timeout=180000 "${files[@]}" \
     >"$dir/node.tap" 2>"$dir/node.err"
   local node_rc=$?
   cat "$dir/node.tap"
