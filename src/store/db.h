@@ -60,6 +60,8 @@ struct db {
 };
 
 /* Open a SQLite database file (created when absent), WAL, FULL sync. */
+/* The page cache of a SQLite connection (PRAGMA cache_size: negative, KiB). */
+#define DB_SQLITE_CACHE "-16000"
 struct db *db_sqlite_open(const char *path, struct error *e);
 
 /* Connect to PostgreSQL at a libpq URL. */

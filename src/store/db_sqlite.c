@@ -328,7 +328,7 @@ db_sqlite_open(const char *path, struct error *e)
 	sqlite3_busy_timeout(d->conn, 10000);
 	if (sq_exec(&d->base, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 		    "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-		    "PRAGMA cache_size=-16000;", e) != 0)
+		    "PRAGMA cache_size=" DB_SQLITE_CACHE ";", e) != 0)
 		goto out_fail;
 	return &d->base;
 out_fail:

@@ -726,16 +726,28 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		" AND c.id > $9 ORDER BY c.id LIMIT $10", NULL },
 	[STMT_CHECK_ITEM_COUNT] = { "check_item_count",
 		"SELECT COUNT(*) FROM check_items c WHERE " SCOPE_ENT("c") CI_FILTER, NULL },
+	/* How far the enterprises of check items reach, and how many items
+	 * there are at most: the scheduler's page width. */
 	[STMT_CHECK_ITEM_MAX_ID] = { "check_item_max_id",
-		"SELECT COALESCE(MAX(id), 0) FROM check_items", NULL },
+		"SELECT (SELECT COALESCE(MAX(id), 0) FROM check_items), "
+		"(SELECT COALESCE(MAX(enterprise_id), 0) FROM check_items)", NULL },
 	/* The tasks of cadence $1's period $2 (from $3, due $4, made at $5) for
-	 * its live items with ids in ($6, $7]. One per item and period, so a
-	 * rerun makes nothing. */
+	 * its live items of the enterprises with ids in ($6, $7], enterprise by
+	 * enterprise: a page then touches one stretch of the tasks' enterprise
+	 * index however the items' ids are spread. One per item and period, so
+	 * a rerun makes only what is missing. */
 	[STMT_CHECK_TASKS_GENERATE] = { "check_tasks_generate",
 		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
 		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
 		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
-		"WHERE c.cadence = $1 AND c.live = 1 AND c.id > $6 AND c.id <= $7 "
+		"WHERE c.enterprise_id > $6 AND c.enterprise_id <= $7 AND c.cadence = $1 AND c.live = 1 "
+		"ORDER BY c.enterprise_id, c.id ON CONFLICT (item_id, period) DO NOTHING", NULL },
+	/* The same for item $6 when it is live and of cadence $1. */
+	[STMT_CHECK_TASKS_GENERATE_ITEM] = { "check_tasks_generate_item",
+		"INSERT INTO check_tasks (item_id, risk_id, enterprise_id, region_code, industry_id, "
+		"period, start_on, due, status, created_at) SELECT c.id, c.risk_id, c.enterprise_id, "
+		"c.region_code, c.industry_id, $2, $3, $4, 0, $5 FROM check_items c "
+		"WHERE c.id = $6 AND c.cadence = $1 AND c.live = 1 "
 		"ON CONFLICT (item_id, period) DO NOTHING", NULL },
 	/* The same for the live items of cadence $1 of risk point $6. */
 	[STMT_CHECK_TASKS_GENERATE_RISK] = { "check_tasks_generate_risk",
@@ -1407,7 +1419,7 @@ const char *const migrations_sqlite[] = {
 	" version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
 	/* live = the item and its risk point are active: the scheduler's items
-	 * of a cadence are one range of this index */
+	 * of a cadence are one range of this index (by enterprise since 12) */
 	"CREATE INDEX check_items_cadence ON check_items (cadence, live, id);"
 	/* The last day the scheduler made check tasks for: a cadence whose
 	 * period has not changed since has nothing new to make. */
@@ -1440,6 +1452,10 @@ const char *const migrations_sqlite[] = {
 	" report_id INTEGER NOT NULL REFERENCES task_reports (id), sha256 TEXT NOT NULL,"
 	" mime TEXT NOT NULL, size INTEGER NOT NULL, name TEXT NOT NULL,"
 	" uploaded_by INTEGER NOT NULL, at TEXT NOT NULL, UNIQUE (report_id, sha256));",
+	/* 12: the scheduler walks each cadence's live items enterprise by
+	 * enterprise (STMT_CHECK_TASKS_GENERATE) */
+	"DROP INDEX check_items_cadence;"
+	"CREATE INDEX check_items_cadence ON check_items (cadence, live, enterprise_id, id);",
 };
 
 const char *const migrations_pg[] = {
@@ -1684,7 +1700,7 @@ const char *const migrations_pg[] = {
 	" version BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);"
 	"CREATE INDEX check_items_risk ON check_items (risk_id, id);"
 	/* live = the item and its risk point are active: the scheduler's items
-	 * of a cadence are one range of this index */
+	 * of a cadence are one range of this index (by enterprise since 12) */
 	"CREATE INDEX check_items_cadence ON check_items (cadence, live, id);"
 	/* The last day the scheduler made check tasks for: a cadence whose
 	 * period has not changed since has nothing new to make. */
@@ -1716,6 +1732,10 @@ const char *const migrations_pg[] = {
 	" report_id BIGINT NOT NULL REFERENCES task_reports (id), sha256 TEXT NOT NULL,"
 	" mime TEXT NOT NULL, size BIGINT NOT NULL, name TEXT NOT NULL,"
 	" uploaded_by BIGINT NOT NULL, at TEXT NOT NULL, UNIQUE (report_id, sha256));",
+	/* 12: the scheduler walks each cadence's live items enterprise by
+	 * enterprise (STMT_CHECK_TASKS_GENERATE) */
+	"DROP INDEX check_items_cadence;"
+	"CREATE INDEX check_items_cadence ON check_items (cadence, live, enterprise_id, id);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -293,6 +293,26 @@ store_tx_rollback(struct store *st)
 	st_rollback(st);
 }
 
+/* The page cache of a bulk job (the scheduler's task generation): its
+ * pages' indexes stay in memory between its transactions; back to the
+ * connection's own size afterwards, which frees the pages. */
+#define BULK_CACHE "PRAGMA cache_size=-65536"
+#define NORMAL_CACHE "PRAGMA cache_size=" DB_SQLITE_CACHE
+
+int
+st_bulk_cache(struct store *st, int on, struct error *e)
+{
+	if (st->db->kind != DB_SQLITE)
+		return 0;
+	return st->db->ops->exec(st->db, on ? BULK_CACHE : NORMAL_CACHE, e);
+}
+
+int
+store_tx_depth(const struct store *st)
+{
+	return st->db->depth;
+}
+
 void
 st_col_copy(struct store *st, struct db_stmt *s, int c, char *buf, size_t n)
 {

@@ -1004,6 +1004,10 @@ struct check_generate_report {
  */
 int store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_report *out,
 			   struct error *e);
+/* The same in pages of about page items (store_jobs_check_tasks: 100,000),
+ * each page a range of enterprises and its own transaction. */
+int store_jobs_check_tasks_paged(struct store *st, int32_t today, int64_t page,
+				 struct check_generate_report *out, struct error *e);
 
 /* Four-colour counts: one row per group, n[level] risk points. */
 enum risk_stats_group { RSG_TOTAL, RSG_CHILD_REGION, RSG_INDUSTRY, RSG__MAX };

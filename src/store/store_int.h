@@ -73,6 +73,10 @@ void st_audit_hash(const char *prev, const char *chain, int64_t seq, const char 
 		   int64_t actor_id, const char *actor, const char *action,
 		   const char *otype, const char *oid, const char *data, char out[65]);
 
+/* A bigger page cache for a bulk job (on = 1) and back (SQLite; PostgreSQL
+ * has nothing to do). */
+int st_bulk_cache(struct store *st, int on, struct error *e);
+
 /*
  * Append the event of an object whose canonical text is in snap (freed
  * here, whatever happens) to the chain of region ("" for national data).

@@ -596,13 +596,14 @@ item_audit(struct store *st, const struct actor *a, const char *action,
 }
 
 /*
- * Make the tasks of cadence c's period holding today: for the live items
- * with ids in (after, upto], or (risk_id > 0) for those of one risk point.
- * *made (may be NULL) grows by how many were new.
+ * Make the tasks of cadence c's period holding today for the live items
+ * that statement `which` picks: STMT_CHECK_TASKS_GENERATE those of the
+ * enterprises with ids in (a, b], _RISK those of risk point a, _ITEM item
+ * a. *made (may be NULL) grows by how many were new.
  */
 static int
-generate(struct store *st, enum cadence c, int32_t today, int64_t after, int64_t upto,
-	 int64_t risk_id, int64_t *made, struct error *e)
+generate(struct store *st, enum cadence c, int32_t today, enum stmt_id which, int64_t a,
+	 int64_t b, int64_t *made, struct error *e)
 {
 	const struct db_ops *ops = st->db->ops;
 	struct check_period p;
@@ -613,14 +614,10 @@ generate(struct store *st, enum cadence c, int32_t today, int64_t after, int64_t
 	date_format(p.start, start);
 	date_format(p.due, due);
 	store_now(now, sizeof(now));
-	if (risk_id > 0) {
-		if ((s = st_stmt(st, STMT_CHECK_TASKS_GENERATE_RISK, e)) == NULL ||
-		    st_bindf(st, s, e, "itttti", (int64_t)c, p.key, start, due, now, risk_id) != 0)
-			return -1;
-	} else if ((s = st_stmt(st, STMT_CHECK_TASKS_GENERATE, e)) == NULL ||
-		   st_bindf(st, s, e, "ittttii", (int64_t)c, p.key, start, due, now, after, upto) != 0) {
+	if ((s = st_stmt(st, which, e)) == NULL ||
+	    st_bindf(st, s, e, which == STMT_CHECK_TASKS_GENERATE ? "ittttii" : "itttti", (int64_t)c,
+		     p.key, start, due, now, a, b) != 0)
 		return -1;
-	}
 	if (ops->step(s, e) == DB_ERROR) {
 		ops->reset(s);
 		return -1;
@@ -657,7 +654,7 @@ items_follow(struct store *st, int64_t risk_id, int active, struct error *e)
 	    st_bindf(st, s, e, "ii", risk_id, (int64_t)(active != 0)) != 0 || st_exec(st, s, e) != 0)
 		return -1;
 	for (int c = 0; active && c < CAD__MAX; c++)
-		if (generate(st, (enum cadence)c, store_today(), 0, 0, risk_id, NULL, e) != 0)
+		if (generate(st, (enum cadence)c, store_today(), STMT_CHECK_TASKS_GENERATE_RISK, risk_id, 0, NULL, e) != 0)
 			return -1;
 	return 0;
 }
@@ -704,7 +701,7 @@ store_check_item_create(struct store *st, const struct actor *a, const struct sc
 	it->id = ops->col_int(s, 0);
 	ops->reset(s);
 	if (item_get(st, &all, it->id, it, e) != 0 || item_audit(st, a, "check_item.create", it, e) != 0 ||
-	    generate(st, it->cadence, today, it->id - 1, it->id, 0, NULL, e) != 0)
+	    generate(st, it->cadence, today, STMT_CHECK_TASKS_GENERATE_ITEM, it->id, 0, NULL, e) != 0)
 		goto out_rollback;
 	rc = st_commit(st, e);
 	goto out_free;
@@ -748,7 +745,7 @@ store_check_item_update(struct store *st, const struct actor *a, const struct sc
 	/* Active again, or on another cadence: the task of the period holding
 	 * today, as a new item gets. */
 	if (it->active && (!cur.active || cur.cadence != it->cadence) &&
-	    generate(st, it->cadence, store_today(), it->id - 1, it->id, 0, NULL, e) != 0)
+	    generate(st, it->cadence, store_today(), STMT_CHECK_TASKS_GENERATE_ITEM, it->id, 0, NULL, e) != 0)
 		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:
@@ -986,25 +983,54 @@ out_rollback:
 	return -1;
 }
 
-#define GEN_PAGE 50000
+/* About this many items a page (one transaction): writers wait for one
+ * page at most. */
+#define GEN_PAGE 100000
 #define GEN_JOB "check_tasks"
 
 int
 store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_report *out,
 		       struct error *e)
 {
-	const struct db_ops *ops = st->db->ops;
-	struct db_stmt *s;
-	enum db_step r;
-	int64_t max_id = 0;
-	int32_t last = -1;
-	char day[DATE_LEN], last_s[DATE_LEN] = "";
+	return store_jobs_check_tasks_paged(st, today, GEN_PAGE, out, e);
+}
+
+static int generate_pages(struct store *st, int32_t today, int64_t page,
+			  struct check_generate_report *out, struct error *e);
+
+int
+store_jobs_check_tasks_paged(struct store *st, int32_t today, int64_t page,
+			     struct check_generate_report *out, struct error *e)
+{
+	int rc;
 
 	memset(out, 0, sizeof(*out));
+	if (st_bulk_cache(st, 1, e) != 0)
+		return -1;
+	rc = generate_pages(st, today, page, out, e);
+	st_bulk_cache(st, 0, NULL);
+	return rc;
+}
+
+static int
+generate_pages(struct store *st, int32_t today, int64_t page, struct check_generate_report *out,
+	       struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct check_period now_p[CAD__MAX], last_p;
+	struct db_stmt *s;
+	enum db_step r;
+	int64_t max_id = 0, max_ent = 0, width;
+	int32_t last = -1;
+	int due[CAD__MAX], any = 0;
+	char day[DATE_LEN], last_s[DATE_LEN] = "";
+
 	if ((s = st_stmt(st, STMT_CHECK_ITEM_MAX_ID, e)) == NULL)
 		return -1;
-	if ((r = ops->step(s, e)) == DB_ROW)
+	if ((r = ops->step(s, e)) == DB_ROW) {
 		max_id = ops->col_int(s, 0);
+		max_ent = ops->col_int(s, 1);
+	}
 	ops->reset(s);
 	if (r == DB_ERROR || (s = st_stmt(st, STMT_CHECK_JOB_DAY, e)) == NULL ||
 	    st_bindf(st, s, e, "t", GEN_JOB) != 0)
@@ -1017,46 +1043,60 @@ store_jobs_check_tasks(struct store *st, int32_t today, struct check_generate_re
 	if (date_parse(last_s, &last) != 0)
 		last = -1;
 	date_format(today, day);
+	/* A cadence whose period has not changed since the last run has
+	 * nothing to make: every item had its task then, and items made or
+	 * revived since got theirs. */
 	for (int c = 0; c < CAD__MAX; c++) {
-		struct check_period now_p, last_p;
-
-		/* The period has not changed since the last run: every item had
-		 * its task then, and items made or revived since got theirs. */
-		check_period_of((enum cadence)c, today, &now_p);
+		check_period_of((enum cadence)c, today, &now_p[c]);
+		due[c] = 1;
 		if (last >= 0) {
 			check_period_of((enum cadence)c, last, &last_p);
-			if (strcmp(now_p.key, last_p.key) == 0)
-				continue;
+			due[c] = strcmp(now_p[c].key, last_p.key) != 0;
 		}
-		/* Pages of item ids, each its own transaction with its audit
-		 * event: writers wait for one page at most, and a rerun (or a
-		 * run after a crash) makes only what is still missing. */
-		for (int64_t after = 0; after < max_id; after += GEN_PAGE) {
-			int64_t made = 0;
-			struct sbuf b = { 0 };
+		any |= due[c];
+	}
+	/* Pages of enterprises, each its own transaction with its audit event,
+	 * every due cadence in it: the tasks of one page sit together in the
+	 * tasks' enterprise index whatever order the items were made in, and a
+	 * rerun (or a run after a crash) makes only what is still missing. The
+	 * width assumes items spread evenly over the enterprise ids. */
+	width = max_id > page ? max_ent * page / max_id : max_ent;
+	if (width < 1)
+		width = 1;
+	for (int64_t after = 0; any && after < max_ent; after += width) {
+		int64_t made = 0;
+		struct sbuf b = { 0 };
 
-			if (st_begin(st, e) != 0)
-				return -1;
-			if (generate(st, (enum cadence)c, today, after, after + GEN_PAGE, 0, &made, e) != 0)
-				goto out_rollback;
-			if (made > 0) {
-				sbuf_kv(&b, "day", day);
-				sbuf_kv(&b, "period", now_p.key);
-				sbuf_addf(&b, "items=%lld-%lld\n", (long long)after + 1, (long long)after + GEN_PAGE);
-				sbuf_kvi(&b, "created", made);
-				if (st_audit_snap(st, NULL, "", "check_task.generate", "check_tasks",
-						  after / GEN_PAGE, &b, e) != 0)
-					goto out_rollback;
-			}
-			if (st_commit(st, e) != 0)
-				return -1;
-			out->created += made;
-			continue;
-out_rollback:
-			sbuf_free(&b);
-			st_rollback(st);
+		if (st_begin(st, e) != 0)
 			return -1;
+		sbuf_kv(&b, "day", day);
+		sbuf_addf(&b, "enterprises=%lld-%lld\n", (long long)after + 1, (long long)(after + width));
+		for (int c = 0; c < CAD__MAX; c++) {
+			int64_t n = 0;
+
+			if (!due[c])
+				continue;
+			if (generate(st, (enum cadence)c, today, STMT_CHECK_TASKS_GENERATE, after, after + width, &n, e) != 0)
+				goto out_rollback;
+			if (n > 0)
+				sbuf_addf(&b, "%s=%lld\n", now_p[c].key, (long long)n);
+			made += n;
 		}
+		if (made > 0) {
+			sbuf_kvi(&b, "created", made);
+			if (st_audit_snap(st, NULL, "", "check_task.generate", "check_tasks",
+					  after / width, &b, e) != 0)
+				goto out_rollback;
+		}
+		sbuf_free(&b);
+		if (st_commit(st, e) != 0)
+			return -1;
+		out->created += made;
+		continue;
+out_rollback:
+		sbuf_free(&b);
+		st_rollback(st);
+		return -1;
 	}
 	if ((s = st_stmt(st, STMT_CHECK_JOB_DAY_SET, e)) == NULL || st_bindf(st, s, e, "tt", GEN_JOB, day) != 0)
 		return -1;

@@ -396,6 +396,54 @@ test_check_item_gets_its_task_and_generation_is_idempotent(void **state)
 	free(tasks);
 }
 
+/* The scheduler's pages are ranges of enterprises: however narrow, every
+ * live item gets its one task of the day, and a rerun makes none. */
+static void
+test_generation_in_pages_of_enterprises(void **state)
+{
+	struct fx *f = *state;
+	struct world w = make_world(f);
+	struct scope admin = fx_admin_scope(f);
+	const int64_t ents[] = { w.ent_far, w.ent_a, w.ent_b };   /* items made out of id order */
+	struct check_task *tasks = calloc(16, sizeof(*tasks));
+	struct check_task_filter tf = { .status = -1, .limit = 15 };
+	struct check_generate_report rep;
+	struct error e = { 0 };
+	int64_t total = 0;
+	int per_ent[3] = { 0 };
+
+	for (int i = 0; i < 3; i++) {
+		struct risk_point *rp = lec_point(ents[i], "储罐区", 3, 6, 7);
+		struct check_item daily = item_of(0, "呼吸阀完好", CAD_DAILY);
+		struct check_item weekly = item_of(0, "静电接地检查", CAD_WEEKLY);
+
+		create_point(f, &admin, rp);
+		daily.risk_id = weekly.risk_id = rp->id;
+		assert_int_equal(store_check_item_create(f->st, &f->actor, &admin, &daily,
+							 day("2028-12-29"), &e), 0);
+		assert_int_equal(store_check_item_create(f->st, &f->actor, &admin, &weekly,
+							 day("2028-12-29"), &e), 0);
+		free(rp);
+	}
+	/* A Monday in a new year: the daily and weekly items are due. */
+	assert_int_equal(store_jobs_check_tasks_paged(f->st, day("2029-01-01"), 1, &rep, &e), 0);
+	assert_int_equal(rep.created, 6);
+	assert_int_equal(store_jobs_check_tasks_paged(f->st, day("2029-01-01"), 1, &rep, &e), 0);
+	assert_int_equal(rep.created, 0);
+	/* Each enterprise: its two tasks of the day they were made, and now
+	 * the day's and the new week's. */
+	assert_int_equal(store_check_task_list(f->st, &admin, &tf, collect_task, tasks, &total, NULL,
+					       &e), 0);
+	assert_int_equal(total, 12);
+	for (int t = 0; t < 12; t++)
+		for (int i = 0; i < 3; i++)
+			if (tasks[t].enterprise_id == ents[i] && strcmp(tasks[t].start, "2029-01-01") == 0)
+				per_ent[i]++;
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(per_ent[i], 2);
+	free(tasks);
+}
+
 /* A retired risk point's items make no tasks; active again, they get this period's at once. */
 static void
 test_retired_risk_point_stops_its_checks_until_revived(void **state)
@@ -707,6 +755,7 @@ main(void)
 		FX_TEST(test_update_stale_refused_and_retire_clears_colour),
 		FX_TEST(test_check_item_gets_its_task_and_generation_is_idempotent),
 		FX_TEST(test_check_item_of_unseen_risk_refused),
+		FX_TEST(test_generation_in_pages_of_enterprises),
 		FX_TEST(test_retired_risk_point_stops_its_checks_until_revived),
 		FX_TEST(test_hazard_answer_reports_hazard_and_turns_enterprise_red),
 		FX_TEST(test_refused_hazard_answer_records_nothing),
