@@ -5,7 +5,8 @@
  * queue here; the first to find no batch running becomes the leader, takes
  * everything queued, and runs each request's handler inside one transaction,
  * each in its own savepoint (a failing request undoes only itself), then
- * commits once. Every request is answered only after the commit that holds
+ * commits once, through the pool's writer store (whose page cache keeps
+ * what the last batch wrote). Every request is answered only after the commit that holds
  * its change; if that commit fails, every request of the batch fails.
  */
 #include <pthread.h>
@@ -53,6 +54,17 @@ run_batch(struct store *st, struct gjob *batch)
 		} else {
 			store_tx_rollback(st);
 		}
+		/* A handler that left a savepoint open must not leak it into
+		 * the next request's (the writer store outlives the batch). */
+		if (store_tx_depth(st) > 1) {
+			while (store_tx_depth(st) > 1)
+				store_tx_rollback(st);
+			if (j->rc == 0) {
+				j->rc = err_set(j->e, ERR_INTERNAL, NULL, "a write left its transaction open");
+				json_decref(j->r->out);
+				j->r->out = NULL;
+			}
+		}
 		j->r->st = own;
 	}
 	if (store_tx_commit(st, &be) == 0)
@@ -87,7 +99,7 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 			group.head = group.tail = NULL;
 			group.busy = 1;
 			pthread_mutex_unlock(&group.mu);
-			run_batch(r->st, batch);
+			run_batch(r->writer != NULL ? r->writer : r->st, batch);
 			pthread_mutex_lock(&group.mu);
 			for (j = batch; j != NULL; j = next) {
 				next = j->next;

@@ -32,6 +32,7 @@ struct req {
 	void *conn;                 /* the connection, for query/header lookups in server.c */
 	const struct config *cfg;
 	struct store *st;
+	struct store *writer;       /* the group commits' store (store_pool_writer) */
 	char ip[64];
 	/* the session, when there is one */
 	int authed;

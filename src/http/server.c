@@ -610,6 +610,7 @@ dispatch(struct server *s, struct MHD_Connection *c, const char *url, const char
 	r->cfg = s->cfg;
 	client_ip(c, r->ip, sizeof(r->ip));
 	r->st = store_pool_get(s->pool);
+	r->writer = store_pool_writer(s->pool);
 	rc = run_route(s, c, rt, r, cc, &e);
 	store_pool_put(s->pool, r->st);
 	if (rc != 0) {

@@ -526,7 +526,13 @@ struct store_pool {
 	int n, nfree;
 	struct store **all;
 	struct store **free;
+	struct store *writer;   /* the group commits' own connection */
 };
+
+/* The page cache of the writer connection: the pages its commits dirty
+ * (hazards, their indexes, the kept counts, the audit chain) stay in
+ * memory between batches instead of being read back from the WAL. */
+#define WRITER_CACHE "PRAGMA cache_size=-49152"
 
 struct store_pool *
 store_pool_new(const struct store_opts *o, int n, struct error *e)
@@ -550,6 +556,9 @@ store_pool_new(const struct store_opts *o, int n, struct error *e)
 		p->free[p->nfree++] = p->all[i];
 		p->n++;
 	}
+	if ((p->writer = store_open(o, e)) == NULL ||
+	    (p->writer->db->kind == DB_SQLITE && p->writer->db->ops->exec(p->writer->db, WRITER_CACHE, e) != 0))
+		goto out_free;
 	return p;
 out_free:
 	store_pool_free(p);
@@ -567,6 +576,12 @@ store_pool_get(struct store_pool *p)
 	st = p->free[--p->nfree];
 	pthread_mutex_unlock(&p->mu);
 	return st;
+}
+
+struct store *
+store_pool_writer(struct store_pool *p)
+{
+	return p->writer;
 }
 
 void
@@ -587,6 +602,7 @@ store_pool_free(struct store_pool *p)
 		return;
 	for (int i = 0; p->all && i < p->n; i++)
 		store_close(p->all[i]);
+	store_close(p->writer);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
 	free(p->all);

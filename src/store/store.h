@@ -59,6 +59,8 @@ int store_tx_begin(struct store *st, struct error *e);
  * snapshot (inside a transaction already open, a savepoint of it). */
 int store_read_begin(struct store *st, struct error *e);
 int store_tx_commit(struct store *st, struct error *e);
+/* How many transactions and savepoints are open on st (0: none). */
+int store_tx_depth(const struct store *st);
 void store_tx_rollback(struct store *st);
 
 /* A pool of n stores on the same database, for the server's threads. */
@@ -67,6 +69,9 @@ struct store_pool *store_pool_new(const struct store_opts *o, int n, struct erro
 /* Borrow a store (waits while all are out); give it back with store_pool_put. */
 struct store *store_pool_get(struct store_pool *p);
 void store_pool_put(struct store_pool *p, struct store *st);
+/* The one store every group commit writes through (never borrowed): only
+ * whoever leads the current batch uses it (http/group.c). */
+struct store *store_pool_writer(struct store_pool *p);
 void store_pool_free(struct store_pool *p);
 
 /* A scope that sees everything: the command line, the system's own reads. */
