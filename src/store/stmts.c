@@ -688,6 +688,24 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		NULL },
 	/* One more (or, with $4 = -1, one fewer) active risk point of a level
 	 * ($3) in a region ($1) and industry ($2, 0 none). */
+	/* An enterprise moved (org update): the rows that copy its region and
+	 * industry ($2, $3: 0 none) follow, one by one for the audit. */
+	[STMT_RISK_IDS_OF_ENTERPRISE] = { "risk_ids_of_enterprise",
+		"SELECT id FROM risk_points WHERE enterprise_id = $1 ORDER BY id", NULL },
+	[STMT_RISK_MOVE] = { "risk_move",
+		"UPDATE risk_points SET region_code = $2, industry_id = NULLIF($3, 0) WHERE id = $1", NULL },
+	[STMT_CHECK_ITEM_IDS_OF_ENTERPRISE] = { "check_item_ids_of_enterprise",
+		"SELECT id FROM check_items WHERE enterprise_id = $1 ORDER BY id", NULL },
+	[STMT_CHECK_ITEM_MOVE] = { "check_item_move",
+		"UPDATE check_items SET region_code = $2, industry_id = NULLIF($3, 0) WHERE id = $1", NULL },
+	[STMT_CHECK_TASKS_MOVE] = { "check_tasks_move",
+		"UPDATE check_tasks SET region_code = $2, industry_id = NULLIF($3, 0) "
+		"WHERE enterprise_id = $1", NULL },
+	[STMT_HAZARD_IDS_OF_ENTERPRISE] = { "hazard_ids_of_enterprise",
+		"SELECT id FROM hazards WHERE enterprise_id = $1 ORDER BY id", NULL },
+	/* (the kept hazard counts follow through their triggers) */
+	[STMT_HAZARD_MOVE] = { "hazard_move",
+		"UPDATE hazards SET region_code = $2, industry_id = NULLIF($3, 0) WHERE id = $1", NULL },
 	[STMT_RISK_COUNT_ADD] = { "risk_count_add",
 		"INSERT INTO risk_counts (region_code, industry_id, level, n) VALUES ($1, $2, $3, $4) "
 		"ON CONFLICT (region_code, industry_id, level) DO UPDATE SET n = risk_counts.n + excluded.n",

@@ -308,6 +308,44 @@ st_bulk_cache(struct store *st, int on, struct error *e)
 }
 
 int
+st_ids_of(struct store *st, enum stmt_id which, int64_t of, int64_t **ids, size_t *n,
+	  struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	enum db_step r;
+	size_t cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if ((s = st_stmt(st, which, e)) == NULL || st_bindf(st, s, e, "i", of) != 0)
+		return -1;
+	while ((r = ops->step(s, e)) == DB_ROW) {
+		if (*n == cap) {
+			int64_t *nv = realloc(*ids, (cap = cap ? cap * 2 : 64) * sizeof(*nv));
+
+			if (nv == NULL) {
+				ops->reset(s);
+				free(*ids);
+				*ids = NULL;
+				*n = 0;
+				return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+			}
+			*ids = nv;
+		}
+		(*ids)[(*n)++] = ops->col_int(s, 0);
+	}
+	ops->reset(s);
+	if (r == DB_ERROR) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_tx_depth(const struct store *st)
 {
 	return st->db->depth;

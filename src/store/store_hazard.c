@@ -474,6 +474,36 @@ out_rollback:
 }
 
 int
+st_hazards_follow_org(struct store *st, const struct actor *a, int64_t org_id,
+		      const char *to_region, int64_t to_industry, struct error *e)
+{
+	struct hazard *h = malloc(sizeof(*h));
+	struct db_stmt *s;
+	struct scope all;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	st_scope_all(&all);
+	if (h == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	if (st_ids_of(st, STMT_HAZARD_IDS_OF_ENTERPRISE, org_id, &ids, &n, e) != 0)
+		goto out_free;
+	for (size_t i = 0; i < n; i++) {
+		if ((s = st_stmt(st, STMT_HAZARD_MOVE, e)) == NULL ||
+		    st_bindf(st, s, e, "iti", ids[i], to_region, to_industry) != 0 ||
+		    st_exec(st, s, e) != 0 || hazard_get(st, &all, ids[i], h, e) != 0 ||
+		    hazard_audit(st, a, "hazard.follow_org", h, e) != 0)
+			goto out_free;
+	}
+	rc = 0;
+out_free:
+	free(ids);
+	free(h);
+	return rc;
+}
+
+int
 store_hazard_import(struct store *st, const struct actor *a, struct hazard *h, struct error *e)
 {
 	struct db_stmt *s;

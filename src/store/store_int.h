@@ -104,6 +104,26 @@ void st_read_hazard(struct store *st, struct db_stmt *s, struct hazard *h);
  */
 int st_risk_colour_refresh(struct store *st, int64_t enterprise_id, struct error *e);
 
+/* The ids statement `which` lists for its one parameter $1 (an id), into a
+ * malloc'ed *ids of *n (free it; NULL when none). */
+int st_ids_of(struct store *st, enum stmt_id which, int64_t of, int64_t **ids, size_t *n,
+	      struct error *e);
+
+/*
+ * An org update moved enterprise org_id from (from_region, from_industry)
+ * to its new region and industry (to_*; industry 0 none). The rows that
+ * copy an enterprise's region and industry for scope and counts follow,
+ * in the update's transaction: its hazards (the kept counts follow by
+ * their triggers), risk points (risk_counts), check items and tasks, and
+ * the count of the enterprise's colour (colour_counts); each hazard, risk
+ * point and item is audited in its new state.
+ */
+int st_hazards_follow_org(struct store *st, const struct actor *a, int64_t org_id,
+			  const char *to_region, int64_t to_industry, struct error *e);
+int st_risks_follow_org(struct store *st, const struct actor *a, int64_t org_id,
+			const char *from_region, int64_t from_industry, const char *to_region,
+			int64_t to_industry, const char *colour, struct error *e);
+
 /*
  * Every risk point (otype "risk_point") or check item ("check_item") in id
  * order with its canonical snapshot, for audit verify; cb returns non-zero

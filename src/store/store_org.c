@@ -527,6 +527,14 @@ store_org_update(struct store *st, const struct actor *a, const struct scope *sc
 	if (org_write_industries(st, o, e) != 0 || org_get_in_tx(st, &all, o->id, o, e) != 0 ||
 	    org_audit(st, a, "org.update", o, e) != 0)
 		goto out_rollback;
+	/* An enterprise that moved takes its hazards, risk points and checks
+	 * (which copy its region and industry) along. */
+	if (cur.kind == ORG_ENTERPRISE &&
+	    (strcmp(cur.region_code, o->region_code) != 0 || cur.industry_id != o->industry_id) &&
+	    (st_hazards_follow_org(st, a, o->id, o->region_code, o->industry_id, e) != 0 ||
+	     st_risks_follow_org(st, a, o->id, cur.region_code, cur.industry_id, o->region_code,
+				 o->industry_id, cur.risk_colour, e) != 0))
+		goto out_rollback;
 	return st_commit(st, e);
 out_rollback:
 	st_rollback(st);

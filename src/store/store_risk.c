@@ -595,6 +595,93 @@ item_audit(struct store *st, const struct actor *a, const char *action,
 	return st_audit_snap(st, a, it->region_code, action, "check_item", it->id, &b, e);
 }
 
+/* The count of the enterprise's colour moves from one region and industry
+ * to another (no colour is not counted). */
+static int
+colour_count_move(struct store *st, const char *colour, const char *from_region,
+		  int64_t from_industry, const char *to_region, int64_t to_industry,
+		  struct error *e)
+{
+	struct db_stmt *s;
+
+	if (colour[0] == '\0')
+		return 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if ((s = st_stmt(st, STMT_COLOUR_COUNT_ADD, e)) == NULL ||
+		    st_bindf(st, s, e, "titi", pass == 0 ? from_region : to_region,
+			     pass == 0 ? from_industry : to_industry, colour,
+			     (int64_t)(pass == 0 ? -1 : 1)) != 0 ||
+		    st_exec(st, s, e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Risk point id takes the enterprise's new region and industry; an active
+ * one's count moves with it. rp is scratch. */
+static int
+risk_move(struct store *st, const struct actor *a, int64_t id, const char *to_region,
+	  int64_t to_industry, struct risk_point *rp, struct error *e)
+{
+	struct db_stmt *s;
+	struct scope all;
+
+	st_scope_all(&all);
+	if (risk_get(st, &all, id, rp, e) != 0 ||
+	    (rp->active && count_add(st, rp, rp->level, -1, e) != 0) ||
+	    (s = st_stmt(st, STMT_RISK_MOVE, e)) == NULL ||
+	    st_bindf(st, s, e, "iti", id, to_region, to_industry) != 0 || st_exec(st, s, e) != 0 ||
+	    risk_get(st, &all, id, rp, e) != 0 ||
+	    (rp->active && count_add(st, rp, rp->level, 1, e) != 0))
+		return -1;
+	return risk_audit(st, a, "risk.follow_org", rp, e);
+}
+
+int
+st_risks_follow_org(struct store *st, const struct actor *a, int64_t org_id,
+		    const char *from_region, int64_t from_industry, const char *to_region,
+		    int64_t to_industry, const char *colour, struct error *e)
+{
+	struct risk_point *rp = malloc(sizeof(*rp));
+	struct check_item *it = malloc(sizeof(*it));
+	struct db_stmt *s;
+	struct scope all;
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	st_scope_all(&all);
+	if (rp == NULL || it == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	if (st_ids_of(st, STMT_RISK_IDS_OF_ENTERPRISE, org_id, &ids, &n, e) != 0)
+		goto out_free;
+	for (size_t i = 0; i < n; i++)
+		if (risk_move(st, a, ids[i], to_region, to_industry, rp, e) != 0)
+			goto out_free;
+	free(ids);
+	if (st_ids_of(st, STMT_CHECK_ITEM_IDS_OF_ENTERPRISE, org_id, &ids, &n, e) != 0)
+		goto out_free;
+	for (size_t i = 0; i < n; i++) {
+		if ((s = st_stmt(st, STMT_CHECK_ITEM_MOVE, e)) == NULL ||
+		    st_bindf(st, s, e, "iti", ids[i], to_region, to_industry) != 0 ||
+		    st_exec(st, s, e) != 0 || item_get(st, &all, ids[i], it, e) != 0 ||
+		    item_audit(st, a, "check_item.follow_org", it, e) != 0)
+			goto out_free;
+	}
+	if ((s = st_stmt(st, STMT_CHECK_TASKS_MOVE, e)) == NULL ||
+	    st_bindf(st, s, e, "iti", org_id, to_region, to_industry) != 0 || st_exec(st, s, e) != 0 ||
+	    colour_count_move(st, colour, from_region, from_industry, to_region, to_industry, e) != 0)
+		goto out_free;
+	rc = 0;
+out_free:
+	free(ids);
+	free(rp);
+	free(it);
+	return rc;
+}
+
 /*
  * Make the tasks of cadence c's period holding today for the live items
  * that statement `which` picks: STMT_CHECK_TASKS_GENERATE those of the

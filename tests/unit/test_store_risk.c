@@ -744,6 +744,76 @@ test_four_colour_counts_follow_reassessment_and_retirement(void **state)
 	free(out);
 }
 
+/* An enterprise that moves to another region and industry takes its risk
+ * points, checks and hazards along: the old region's department and counts
+ * lose them, the new region's have them, and the audit chain still agrees
+ * with every row. */
+static void
+test_moved_enterprise_takes_its_rows_along(void **state)
+{
+	struct fx *f = *state;
+	struct world w = make_world(f);
+	struct scope admin = fx_admin_scope(f);
+	struct scope own = fx_scope(f, ROLE_ENTERPRISE, w.ent_a);
+	struct scope dept = fx_scope(f, ROLE_REGULATOR, w.dept_a);
+	struct hazard_actor who = { ROLE_ENTERPRISE, 0 };
+	struct risk_point *rp = lec_point(w.ent_a, "储罐区", 1, 6, 7), *got = calloc(1, sizeof(*got));
+	struct check_item it = item_of(0, "可燃气体报警器完好", CAD_DAILY);
+	struct check_task *tasks = calloc(4, sizeof(*tasks));
+	struct check_task_filter tf = { .status = -1, .limit = 4 };
+	struct hazard *h = calloc(1, sizeof(*h));
+	struct check_answer ans = { .result = CR_HAZARD, .note = "无响应", .hazard = h, .who = &who };
+	struct risk_stats_row rows[8];
+	int32_t today = date_shanghai(time(NULL));
+	struct error e = { 0 };
+	struct org o;
+	int64_t mismatched = -1, events = 0, problems = 0;
+
+	create_point(f, &own, rp);
+	it.risk_id = rp->id;
+	assert_int_equal(store_check_item_create(f->st, &f->actor, &own, &it, today, &e), 0);
+	assert_int_equal(store_check_task_list(f->st, &own, &tf, collect_task, tasks, NULL, NULL, &e), 0);
+	h->category = HC_UNSAFE_CONDITION;
+	h->grade = HG_MAJOR;
+	snprintf(h->basis, sizeof(h->basis), "判定标准第十一条");
+	assert_int_equal(store_check_record(f->st, &f->actor, &own, tasks[0].id, &ans, today, tasks, &e), 0);
+	assert_string_equal(colour_of(f, w.ent_a), "red");
+	/* 城关区, industry a → 日喀则市, industry b. */
+	o = fx_get_org(f, w.ent_a);
+	snprintf(o.region_code, sizeof(o.region_code), "%s", FX_SHIGATSE);
+	o.industry_id = w.ind_b;
+	assert_int_equal(store_org_update(f->st, &f->actor, &admin, &o, &e), 0);
+	assert_int_equal(store_risk_get(f->st, &admin, rp->id, got, &e), 0);
+	assert_string_equal(got->region_code, FX_SHIGATSE);
+	assert_int_equal(got->industry_id, w.ind_b);
+	assert_int_equal(store_hazard_get(f->st, &admin, h->id, h, &e), 0);
+	assert_string_equal(h->region_code, FX_SHIGATSE);
+	assert_int_equal(h->industry_id, w.ind_b);
+	memset(tasks, 0, 4 * sizeof(*tasks));
+	assert_int_equal(store_check_task_list(f->st, &admin, &tf, collect_task, tasks, NULL, NULL, &e), 0);
+	assert_string_equal(tasks[0].region_code, FX_SHIGATSE);
+	/* 拉萨's department of industry a sees none of it any more. */
+	assert_int_equal(store_risk_get(f->st, &dept, rp->id, got, &e), -1);
+	assert_int_equal(e.code, ERR_NOT_FOUND);
+	assert_int_equal(store_hazard_get(f->st, &dept, h->id, h, &e), -1);
+	/* The counts moved: 拉萨 has no point and no red enterprise left. */
+	assert_int_equal(stats_group(f, &admin, FX_TIBET, 0, RSG_CHILD_REGION, rows, NROWS(rows)), 0);
+	for (int i = 0; i < NROWS(rows) && rows[i].key[0] != '\0'; i++) {
+		int lhasa = strcmp(rows[i].key, "5401") == 0;
+
+		assert_int_equal(rows[i].n[RL_LOW], lhasa ? 0 : 1);
+		assert_int_equal(rows[i].enterprises[RL_MAJOR], lhasa ? 0 : 1);
+	}
+	assert_int_equal(store_hazard_counts_check(f->st, &mismatched, &e), 0);
+	assert_int_equal(mismatched, 0);
+	fx_audit(f, &events, &problems);
+	assert_int_equal(problems, 0);
+	free(rp);
+	free(got);
+	free(tasks);
+	free(h);
+}
+
 int
 main(void)
 {
@@ -756,6 +826,7 @@ main(void)
 		FX_TEST(test_check_item_gets_its_task_and_generation_is_idempotent),
 		FX_TEST(test_check_item_of_unseen_risk_refused),
 		FX_TEST(test_generation_in_pages_of_enterprises),
+		FX_TEST(test_moved_enterprise_takes_its_rows_along),
 		FX_TEST(test_retired_risk_point_stops_its_checks_until_revived),
 		FX_TEST(test_hazard_answer_reports_hazard_and_turns_enterprise_red),
 		FX_TEST(test_refused_hazard_answer_records_nothing),
