@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/hazard.h"
 #include "core/risk.h"
+#include "core/sbuf.h"
 #include "export/export.h"
 #include "http/http_int.h"
 
@@ -96,6 +97,13 @@ const struct field risk_export_query[] = {
 const struct field risk_stats_query[] = {
 	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree (default: yours)", NULL },
 	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id", NULL },
+	END,
+};
+
+const struct field risk_map_query[] = {
+	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree (default: yours)", NULL },
+	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id", NULL },
+	{ "colour", F_ENUM, 0, 0, 0, risk_colour_names, RL__MAX, "blue, yellow, orange or red", NULL },
 	END,
 };
 
@@ -946,6 +954,99 @@ out_fail:
 	json_decref(c.total);
 	json_decref(out);
 	return -1;
+}
+
+/* ---- the four-colour map ---- */
+
+/* A city has some 20,000 enterprises; a province's map stops here. */
+#define MAP_MAX_ENTERPRISES 50000
+
+struct map_ctx {
+	struct sbuf b;
+	json_t *name;               /* one string, reset for each row's name */
+	char buf[4 * NAME_MAX_BYTES + 8]; /* its escaped form */
+	int64_t n;
+	double min_lat, min_lon, max_lat, max_lon;
+};
+
+static int
+add_map_point(const struct risk_map_point *p, void *arg)
+{
+	struct map_ctx *c = arg;
+	size_t len = 0;
+
+	if (json_string_set(c->name, p->name) == 0)
+		len = json_dumpb(c->name, c->buf, sizeof(c->buf), JSON_ENCODE_ANY);
+	if (len == 0 || len >= sizeof(c->buf)) {
+		/* stored names passed validation: this is a bug, not input */
+		memcpy(c->buf, "\"\"", 2);
+		len = 2;
+	}
+	sbuf_addf(&c->b, "%s[%lld,%.6f,%.6f,\"%s\",", c->n ? "," : "", (long long)p->id, p->lat,
+		  p->lon, risk_colour_names[p->colour]);
+	sbuf_add(&c->b, c->buf, len);
+	sbuf_adds(&c->b, "]");
+	if (c->n == 0 || p->lat < c->min_lat)
+		c->min_lat = p->lat;
+	if (c->n == 0 || p->lat > c->max_lat)
+		c->max_lat = p->lat;
+	if (c->n == 0 || p->lon < c->min_lon)
+		c->min_lon = p->lon;
+	if (c->n == 0 || p->lon > c->max_lon)
+		c->max_lon = p->lon;
+	c->n++;
+	return c->b.oom;
+}
+
+/*
+ * The enterprises of the four-colour map as compact rows [id, lat, lon,
+ * colour, name], the bounds of those placed, how many have no coordinates,
+ * and whether the limit cut the list (red ones last of all). Written as
+ * text: 50,000 rows as JSON objects would cost tens of megabytes.
+ */
+int
+api_stats_risks_map(struct req *r, struct error *e)
+{
+	const char *colour = http_query(r, "colour");
+	struct risk_map_filter f = {
+		.region = http_query(r, "region"),
+		.industry = query_id(r, "industry"),
+		.colour = colour ? model_lookup(risk_colour_names, RL__MAX, colour) : -1,
+		.limit = MAP_MAX_ENTERPRISES,
+	};
+	struct map_ctx *c = calloc(1, sizeof(*c));
+	int64_t unplaced = 0;
+	int more = 0, rc = -1;
+
+	if (c == NULL || (c->name = json_string("")) == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	sbuf_adds(&c->b, "{\"enterprises\":[");
+	if (store_risk_map(r->st, &r->scope, &f, add_map_point, c, &unplaced, &more, e) != 0)
+		goto out_free;
+	if (c->n > 0)
+		sbuf_addf(&c->b, "],\"bounds\":[[%.6f,%.6f],[%.6f,%.6f]]", c->min_lat, c->min_lon,
+			  c->max_lat, c->max_lon);
+	else
+		sbuf_adds(&c->b, "],\"bounds\":null");
+	sbuf_addf(&c->b, ",\"without_coordinates\":%lld,\"truncated\":%s}", (long long)unplaced,
+		  more ? "true" : "false");
+	if (c->b.oom) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	r->text = c->b.buf;
+	r->text_type = "application/json";
+	c->b.buf = NULL;
+	rc = 0;
+out_free:
+	if (c != NULL) {
+		json_decref(c->name);
+		sbuf_free(&c->b);
+	}
+	free(c);
+	return rc;
 }
 
 /* ---- 一企一清单 ---- */
