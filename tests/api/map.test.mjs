@@ -79,7 +79,8 @@ before(async () => {
   E.blueFar = await enterprise('四色图日喀则企业有限公司', w.regions.shigatseCounty.code, industry, { lat: 29.267, lon: 88.881 });
   E.colourless = await enterprise('四色图未评估企业有限公司', town, industry, { lat: 29.64, lon: 91.12 });
   E.yellowUnplaced = await enterprise('四色图无坐标企业有限公司', town, industry, {});
-  E.orange = await enterprise('四色图橙色企业有限公司', town, industry, { lat: 29.662, lon: 91.142 });
+  // quotes and a backslash: the rows are written as text, escaped
+  E.orange = await enterprise('四色图"橙色"\\企业有限公司', town, industry, { lat: 29.662, lon: 91.142 });
   E.red = await enterprise('四色图红色化工有限公司', town, chem, { lat: 29.651, lon: 91.131 });
   E.redPoint = await colour(E.red, 'red');
   await colour(E.orange, 'orange');
