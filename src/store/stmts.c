@@ -828,7 +828,7 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	 * cuts), and the count of those without coordinates. The region index
 	 * reads the range; the sort is of the rows returned. */
 	[STMT_RISK_MAP] = { "risk_map",
-		"SELECT o.id, o.lat, o.lon, o.risk_colour, o.name " RISK_MAP_WHERE
+		"SELECT o.id, o.lat, o.lon, o.risk_colour, o.name, o.region_code " RISK_MAP_WHERE
 		"AND o.lat IS NOT NULL AND o.lon IS NOT NULL ORDER BY CASE o.risk_colour "
 		"WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END, o.id LIMIT $9",
 		NULL },

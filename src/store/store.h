@@ -1037,6 +1037,7 @@ struct risk_map_point {
 	double lat, lon;
 	enum risk_level colour;
 	const char *name;                      /* borrowed for the callback */
+	const char *region_code;               /* borrowed for the callback */
 };
 
 /*

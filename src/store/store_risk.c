@@ -1267,6 +1267,7 @@ store_risk_map(struct store *st, const struct scope *sc, const struct risk_map_f
 		p.lon = ops->col_double(s, 2);
 		p.colour = c >= 0 ? (enum risk_level)c : RL_LOW;
 		p.name = ops->col_text(s, 4);
+		p.region_code = ops->col_text(s, 5);
 		stop = cb(&p, arg) != 0;
 	}
 	ops->reset(s);

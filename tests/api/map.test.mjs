@@ -50,7 +50,14 @@ async function map(role, query = '') {
   const r = await get(`${MAP}${query ? '?' + query : ''}`, await as(role));
   assertStatus(r, 200, `${role} reads the map ${query}`);
   assert.match(r.headers.get('content-type') || '', /^application\/json/);
-  assert.deepEqual(Object.keys(r.json).sort(), ['bounds', 'enterprises', 'truncated', 'without_coordinates']);
+  assert.deepEqual(Object.keys(r.json).sort(), ['bounds', 'enterprises', 'regions', 'truncated', 'without_coordinates']);
+  let placed = 0;
+  for (const g of r.json.regions) {
+    assert.equal(g.length, 5, 'a region is [code, name, lat, lon, n]');
+    assert.match(g[0], /^\d{12}$/);
+    placed += g[4];
+  }
+  assert.equal(placed, r.json.enterprises.length, 'the regions share out the rows');
   for (const row of r.json.enterprises) {
     assert.equal(row.length, 5, 'a row is [id, lat, lon, colour, name]');
     assert.ok(Number.isInteger(row[0]));
@@ -96,6 +103,9 @@ test('the admin gets the placed coloured enterprises red first, with their bound
   assert.deepEqual(m.bounds, [[29.267, 88.881], [29.662, 91.142]]);
   assert.equal(m.without_coordinates, 1, 'the yellow one without coordinates');
   assert.equal(m.truncated, false);
+  // the admin's children are provinces: one label at the centroid of the two
+  assert.deepEqual(m.regions, [['540000000000', '西藏自治区', (29.662 + 29.267) / 2, (91.142 + 88.881) / 2, 2]]
+    .map(([c, n, lat, lon, k]) => [c, n, Number(lat.toFixed(6)), Number(lon.toFixed(6)), k]));
 
   const all = await map('admin');
   const rank = { red: 0, orange: 1, yellow: 2, blue: 3 };
@@ -128,6 +138,8 @@ test("each enterprise has on the map the colour it has everywhere else", async (
 test('each role sees its own set: the office its city, the department its industries, an enterprise itself', async () => {
   const office = await map('office', `industry=${industry}`);
   assert.deepEqual(ids(office), [E.orange.id], "拉萨's office: not 日喀则's");
+  assert.deepEqual(office.regions, [[w.regions.lhasaCounty.code, w.regions.lhasaCounty.name, 29.662, 91.142, 1]],
+    "the office's children are its counties");
   assert.equal(office.without_coordinates, 1);
   const leader = await map('leader', `industry=${industry}`);
   assert.deepEqual(ids(leader), [E.orange.id]);
@@ -137,6 +149,7 @@ test('each role sees its own set: the office its city, the department its indust
     assert.deepEqual(other.enterprises, [], `${role}: not its department's industry`);
     assert.equal(other.without_coordinates, 0);
     assert.equal(other.bounds, null, 'nothing placed: no bounds');
+    assert.deepEqual(other.regions, []);
     const here = await map(role, `region=${town}`);
     assert.deepEqual(ids(here), [E.red.id], `${role}: the 危险化学品 one of the town only`);
   }
@@ -158,6 +171,11 @@ test('the filters: region, industry and colour', async () => {
   assert.deepEqual(ids(inTown), [E.red.id, E.orange.id], 'red first');
   assert.equal(inTown.without_coordinates, 1);
   assert.deepEqual(inTown.bounds, [[29.651, 91.131], [29.662, 91.142]]);
+  assert.equal(inTown.regions.length, 1, 'both are registered on the town itself');
+  assert.equal(inTown.regions[0][0], town);
+  assert.equal(inTown.regions[0][4], 2);
+  assert.ok(Math.abs(inTown.regions[0][2] - (29.651 + 29.662) / 2) < 1e-6, 'at the centroid of its enterprises');
+  assert.ok(Math.abs(inTown.regions[0][3] - (91.131 + 91.142) / 2) < 1e-6);
 
   const blue = await map('admin', `industry=${industry}&colour=blue`);
   assert.deepEqual(ids(blue), [E.blueFar.id]);

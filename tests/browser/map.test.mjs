@@ -2,10 +2,11 @@
 // the office sees the enterprises of /stats/risks/map drawn as markers, as
 // many of each colour as the server sent (the legend's data-count and
 // data-drawn, and the map's data-markers: the canvas has no elements to
-// count), the enterprises without coordinates counted, a colour filter that
-// takes a colour off and puts it back; a lone enterprise's marker opens its
-// name and a link to its page; the same map on 风险分级管控. Nothing is
-// fetched from another origin (no tiles) and the CSP refuses nothing.
+// count), a label per child region, the enterprises without coordinates
+// counted, a colour filter that takes a colour off and puts it back; a lone
+// enterprise's marker opens its name and a link to its page; the same map
+// on 风险分级管控. Nothing is fetched from another origin (no tiles) and the
+// CSP refuses nothing.
 //
 // Run by tests/suites/browser.sh against a real server with the demo data:
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR HN_ADMIN_PASSWORD=… node --test tests/browser/map.test.mjs
@@ -171,6 +172,19 @@ test('the office signs in; 一张图 draws as many markers of each colour as the
   assert.match(await panel.locator('.map-legend-item[data-colour="red"]').textContent(), new RegExp(`红\\s*${want.red}`));
   assert.equal((await panel.locator('.map-unplaced').textContent()).trim(), String(data.without_coordinates),
     'the enterprises without coordinates are counted');
+  // each child region a label at the centroid of its enterprises: 拉萨's counties
+  assert.ok(data.regions.length >= 1);
+  const labels = box.locator('.map-region-label');
+  assert.equal(await labels.count(), data.regions.length, 'a label per child region');
+  const texts = (await labels.allTextContents()).map((t) => t.trim());
+  for (const [code, name, , , n] of data.regions) {
+    assert.ok(texts.includes(`${name || code} ${n}`), `the label of ${name}`);
+  }
+  await panel.getByRole('button', { name: '地区标注' }).click();
+  await box.locator('.map-region-label').first().waitFor({ state: 'detached' });
+  await panel.getByRole('button', { name: '地区标注' }).click();
+  await box.locator('.map-region-label').first().waitFor({ state: 'attached' });
+  assert.equal(await labels.count(), data.regions.length, 'the labels come back');
 
   // The filter by colour takes the red ones off and puts them back.
   await panel.locator('.map-legend-item[data-colour="red"]').click();

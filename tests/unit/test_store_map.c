@@ -110,6 +110,7 @@ make_world(struct fx *f)
 struct got {
 	struct risk_map_point p[MAX_POINTS];
 	char names[MAX_POINTS][NAME_MAX_BYTES];
+	char regions[MAX_POINTS][REGION_CODE_LEN + 1];
 	int n;
 	int64_t unplaced;
 	int more;
@@ -124,6 +125,8 @@ collect(const struct risk_map_point *p, void *arg)
 	g->p[g->n] = *p;
 	snprintf(g->names[g->n], sizeof(g->names[0]), "%s", p->name);
 	g->p[g->n].name = g->names[g->n];
+	snprintf(g->regions[g->n], sizeof(g->regions[0]), "%s", p->region_code);
+	g->p[g->n].region_code = g->regions[g->n];
 	g->n++;
 	return 0;
 }
@@ -164,6 +167,7 @@ test_map_lists_placed_coloured_enterprises_red_first(void **state)
 		/* the colour every other view shows */
 		assert_string_equal(risk_colour_names[g->p[i].colour], o.risk_colour);
 		assert_string_equal(g->p[i].name, o.name);
+		assert_string_equal(g->p[i].region_code, o.region_code);
 		assert_true(g->p[i].lat > o.lat - 1e-9 && g->p[i].lat < o.lat + 1e-9);
 		assert_true(g->p[i].lon > o.lon - 1e-9 && g->p[i].lon < o.lon + 1e-9);
 	}

@@ -1,6 +1,8 @@
 // 企业风险四色图: the enterprises of /stats/risks/map as circle markers in
 // their colour (orgs.risk_colour, the colour every other view shows) on a
-// plain background — no tiles, nothing fetched from outside. Leaflet
+// plain background — no tiles, no outlines (we ship none), nothing fetched
+// from outside; each child region is a label at the centroid of its
+// enterprises, so the dots have names to go by. Leaflet
 // (/vendor/leaflet.js) is loaded the first time a map is shown; the canvas
 // renderer keeps a city's 20,000 markers fast. The legend counts what the
 // server sent and what is drawn (data-count, data-drawn: the browser test
@@ -66,9 +68,11 @@ export default {
     const data = shallowRef(null);   // 20,000 rows: no deep proxies
     const shown = reactive({ red: true, orange: true, yellow: true, blue: true });
     const drawn = reactive({ red: 0, orange: 0, yellow: 0, blue: 0 });
+    const showLabels = ref(true);
     // Leaflet objects stay outside Vue's reactivity.
     let map = null;
     let groups = null;
+    let labels = null;
     let observer = null;
     let seq = 0;
 
@@ -102,6 +106,7 @@ export default {
       if (map) return;
       map = L.map(el.value, { preferCanvas: true, attributionControl: false, zoomSnap: 0.5, minZoom: 3, maxZoom: 18 });
       groups = Object.fromEntries(ORDER.map((c) => [c, L.layerGroup()]));
+      labels = L.layerGroup();
       observer = new ResizeObserver(() => { if (map) map.invalidateSize(); });
       observer.observe(el.value);
     }
@@ -110,6 +115,18 @@ export default {
     function clear() {
       if (!map) return;
       for (const c of ORDER) { groups[c].clearLayers(); map.removeLayer(groups[c]); }
+      labels.clearLayers();
+      map.removeLayer(labels);
+    }
+
+    // A child region's name and count at the centroid of its enterprises
+    // (text nodes only; not clickable, so the markers under it still are).
+    function regionLabel([code, name, lat, lon, n]) {
+      const box = document.createElement('span');
+      box.className = 'map-region-label-text';
+      box.textContent = `${name || code} ${n}`;
+      const icon = L.divIcon({ html: box, className: 'map-region-label', iconSize: null });
+      return L.marker([lat, lon], { icon, interactive: false, keyboard: false });
     }
 
     function draw() {
@@ -129,6 +146,8 @@ export default {
       map.fitBounds(d.bounds, { padding: [16, 16], maxZoom: 13, animate: false });
       // Blue first, red last: on a canvas what comes last is on top.
       for (const c of [...ORDER].reverse()) if (shown[c]) groups[c].addTo(map);
+      for (const g of d.regions || []) labels.addLayer(regionLabel(g));
+      if (showLabels.value) labels.addTo(map);
       recount();
     }
 
@@ -174,6 +193,13 @@ export default {
       recount();
     }
 
+    function toggleLabels() {
+      showLabels.value = !showLabels.value;
+      if (!map) return;
+      if (showLabels.value) labels.addTo(map);
+      else map.removeLayer(labels);
+    }
+
     onMounted(load);
     watch(() => [props.region, props.industry], load);
     onBeforeUnmount(() => {
@@ -182,9 +208,10 @@ export default {
       if (map) map.remove();
       map = null;
       groups = null;
+      labels = null;
     });
 
-    return { el, loading, failed, data, shown, drawn, counts, total, toggle, ORDER, RISK_COLOURS };
+    return { el, loading, failed, data, shown, drawn, showLabels, counts, total, toggle, toggleLabels, ORDER, RISK_COLOURS };
   },
   template: `
     <div class="risk-map" :aria-busy="loading ? 'true' : 'false'">
@@ -196,6 +223,8 @@ export default {
           <span>{{ RISK_COLOURS[c] }}</span>
           <strong>{{ counts[c] }}</strong>
         </button>
+        <button v-if="data && data.regions && data.regions.length" type="button" class="map-labels-toggle"
+                :class="{ off: !showLabels }" :aria-pressed="showLabels ? 'true' : 'false'" @click="toggleLabels">地区标注</button>
         <span v-if="data" class="muted small map-note">
           共 {{ total }} 家<template v-if="data.without_coordinates">；另有 <strong class="map-unplaced">{{ data.without_coordinates }}</strong> 家企业未标注坐标，未在图上显示</template>
         </span>
