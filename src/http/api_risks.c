@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/hazard.h"
 #include "core/risk.h"
+#include "core/sbuf.h"
 #include "export/export.h"
 #include "http/http_int.h"
 
@@ -96,6 +97,13 @@ const struct field risk_export_query[] = {
 const struct field risk_stats_query[] = {
 	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree (default: yours)", NULL },
 	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id", NULL },
+	END,
+};
+
+const struct field risk_map_query[] = {
+	{ "region", F_REGION, 0, 0, 0, NULL, 0, "region subtree (default: yours)", NULL },
+	{ "industry", F_ID, 0, 0, 0, NULL, 0, "industry id", NULL },
+	{ "colour", F_ENUM, 0, 0, 0, risk_colour_names, RL__MAX, "blue, yellow, orange or red", NULL },
 	END,
 };
 
@@ -934,6 +942,193 @@ api_stats_risks(struct req *r, struct error *e)
 	json_object_set_new(out, "total", c.total);
 	r->out = out;
 	return 0;
+}
+
+/* ---- the four-colour map ---- */
+
+/* A city has some 20,000 enterprises; a province's map stops here. */
+#define MAP_MAX_ENTERPRISES 50000
+
+/* The enterprises of one child region, for its label at their centroid. */
+struct map_region {
+	char code[REGION_CODE_LEN + 1];
+	double sum_lat, sum_lon;
+	int64_t n;
+};
+
+struct map_ctx {
+	struct sbuf b;
+	json_t *name;               /* one string, reset for each row's name */
+	char buf[4 * NAME_MAX_BYTES + 8]; /* its escaped form */
+	int64_t n;
+	double min_lat, min_lon, max_lat, max_lon;
+	size_t child_len;           /* digits that name a child region */
+	struct map_region *regions;
+	size_t nregions, cap;
+	int oom;
+};
+
+/* Count p in its child region's centroid. */
+static void
+map_region_add(struct map_ctx *c, const struct risk_map_point *p)
+{
+	char code[REGION_CODE_LEN + 1];
+	struct map_region *g = NULL;
+	size_t k = strnlen(p->region_code, c->child_len);
+
+	memcpy(code, p->region_code, k);
+	memset(code + k, '0', REGION_CODE_LEN - k);
+	code[REGION_CODE_LEN] = '\0';
+	/* the latest region first: rows of a region often follow each other */
+	for (size_t i = c->nregions; i-- > 0;)
+		if (strcmp(c->regions[i].code, code) == 0) {
+			g = &c->regions[i];
+			break;
+		}
+	if (g == NULL) {
+		if (c->nregions == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 32;
+			struct map_region *nr = realloc(c->regions, cap * sizeof(*nr));
+
+			if (nr == NULL) {
+				c->oom = 1;
+				return;
+			}
+			c->regions = nr;
+			c->cap = cap;
+		}
+		g = &c->regions[c->nregions++];
+		memset(g, 0, sizeof(*g));
+		memcpy(g->code, code, sizeof(g->code));
+	}
+	g->sum_lat += p->lat;
+	g->sum_lon += p->lon;
+	g->n++;
+}
+
+static int
+map_region_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct map_region *)a)->code, ((const struct map_region *)b)->code);
+}
+
+/* "regions": [[code, name, lat, lon, n], …] by code; the name null when
+ * the region is unknown. */
+static void
+map_regions_write(struct req *r, struct map_ctx *c)
+{
+	struct region reg;
+	struct error e;
+
+	if (c->nregions > 0)
+		qsort(c->regions, c->nregions, sizeof(c->regions[0]), map_region_cmp);
+	sbuf_adds(&c->b, ",\"regions\":[");
+	for (size_t i = 0; i < c->nregions; i++) {
+		const struct map_region *g = &c->regions[i];
+		size_t len = 0;
+
+		if (store_region_get(r->st, g->code, &reg, &e) == 0 &&
+		    json_string_set(c->name, reg.name) == 0)
+			len = json_dumpb(c->name, c->buf, sizeof(c->buf), JSON_ENCODE_ANY);
+		if (len == 0 || len >= sizeof(c->buf)) {
+			memcpy(c->buf, "null", 4);
+			len = 4;
+		}
+		sbuf_addf(&c->b, "%s[\"%s\",", i ? "," : "", g->code);
+		sbuf_add(&c->b, c->buf, len);
+		sbuf_addf(&c->b, ",%.6f,%.6f,%lld]", g->sum_lat / (double)g->n, g->sum_lon / (double)g->n,
+			  (long long)g->n);
+	}
+	sbuf_adds(&c->b, "]");
+}
+
+static int
+add_map_point(const struct risk_map_point *p, void *arg)
+{
+	struct map_ctx *c = arg;
+	size_t len = 0;
+
+	if (json_string_set(c->name, p->name) == 0)
+		len = json_dumpb(c->name, c->buf, sizeof(c->buf), JSON_ENCODE_ANY);
+	if (len == 0 || len >= sizeof(c->buf)) {
+		/* stored names passed validation: this is a bug, not input */
+		memcpy(c->buf, "\"\"", 2);
+		len = 2;
+	}
+	sbuf_addf(&c->b, "%s[%lld,%.6f,%.6f,\"%s\",", c->n ? "," : "", (long long)p->id, p->lat,
+		  p->lon, risk_colour_names[p->colour]);
+	sbuf_add(&c->b, c->buf, len);
+	sbuf_adds(&c->b, "]");
+	if (c->n == 0 || p->lat < c->min_lat)
+		c->min_lat = p->lat;
+	if (c->n == 0 || p->lat > c->max_lat)
+		c->max_lat = p->lat;
+	if (c->n == 0 || p->lon < c->min_lon)
+		c->min_lon = p->lon;
+	if (c->n == 0 || p->lon > c->max_lon)
+		c->max_lon = p->lon;
+	c->n++;
+	map_region_add(c, p);
+	return c->b.oom || c->oom;
+}
+
+/*
+ * The enterprises of the four-colour map as compact rows [id, lat, lon,
+ * colour, name], the bounds of those placed, the child regions of the map's
+ * region with the centroid and count of their rows (labels: we ship no
+ * outlines), how many have no coordinates, and whether the limit cut the
+ * list (red ones last of all). Written as text: 50,000 rows as JSON
+ * objects would cost tens of megabytes.
+ */
+int
+api_stats_risks_map(struct req *r, struct error *e)
+{
+	const char *colour = http_query(r, "colour");
+	struct risk_map_filter f = {
+		.region = http_query(r, "region"),
+		.industry = query_id(r, "industry"),
+		.colour = colour ? model_lookup(risk_colour_names, RL__MAX, colour) : -1,
+		.limit = MAP_MAX_ENTERPRISES,
+	};
+	static const size_t child_len[] = { 4, 6, 9, 12, 12 };  /* by region level */
+	struct map_ctx *c = calloc(1, sizeof(*c));
+	int64_t unplaced = 0;
+	int more = 0, level, rc = -1;
+
+	if (c == NULL || (c->name = json_string("")) == NULL) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	level = f.region != NULL ? region_level_of(f.region)
+		: r->scope.all ? -1 : region_level_of(r->scope.region_lo);
+	c->child_len = level < 0 ? 2 : child_len[level];
+	sbuf_adds(&c->b, "{\"enterprises\":[");
+	if (store_risk_map(r->st, &r->scope, &f, add_map_point, c, &unplaced, &more, e) != 0)
+		goto out_free;
+	if (c->n > 0)
+		sbuf_addf(&c->b, "],\"bounds\":[[%.6f,%.6f],[%.6f,%.6f]]", c->min_lat, c->min_lon,
+			  c->max_lat, c->max_lon);
+	else
+		sbuf_adds(&c->b, "],\"bounds\":null");
+	map_regions_write(r, c);
+	sbuf_addf(&c->b, ",\"without_coordinates\":%lld,\"truncated\":%s}", (long long)unplaced,
+		  more ? "true" : "false");
+	if (c->b.oom || c->oom) {
+		err_set(e, ERR_INTERNAL, NULL, "out of memory");
+		goto out_free;
+	}
+	r->text = c->b.buf;
+	r->text_type = "application/json";
+	c->b.buf = NULL;
+	rc = 0;
+out_free:
+	if (c != NULL) {
+		json_decref(c->name);
+		sbuf_free(&c->b);
+		free(c->regions);
+	}
+	free(c);
+	return rc;
 }
 
 /* ---- 一企一清单 ---- */

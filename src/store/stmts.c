@@ -12,6 +12,12 @@
 	"AND ($4 = 0 OR o.kind <> 3 OR o.industry_id IN " \
 	"(SELECT industry_id FROM org_industries WHERE org_id = $4))"
 
+/* The coloured enterprises of the four-colour map (STMT_RISK_MAP). */
+#define RISK_MAP_WHERE \
+	"FROM orgs o WHERE " SCOPE_ORG " AND o.kind = 3 AND o.risk_colour <> '' " \
+	"AND o.region_code BETWEEN $5 AND $6 AND ($7 = 0 OR o.industry_id = $7) " \
+	"AND ($8 = '' OR o.risk_colour = $8) "
+
 #define ORG_COLS \
 	"o.id, o.kind, o.name, o.region_code, COALESCE(r.name, ''), o.credit_code, " \
 	"COALESCE(o.industry_id, 0), COALESCE(i.name, ''), o.scale, " \
@@ -800,6 +806,18 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT " RISK_COLS RISK_FROM "WHERE r.id > $1 ORDER BY r.id LIMIT $2", NULL },
 	[STMT_CHECK_ITEM_ALL] = { "check_item_all",
 		"SELECT " CI_COLS CI_FROM "WHERE c.id > $1 ORDER BY c.id LIMIT $2", NULL },
+	/* The enterprises of the four-colour map: those with a colour that s
+	 * sees in region range $5/$6, industry $7 (0 any), colour $8 ('' any),
+	 * placed ones most severe first (red are never the ones a limit, $9,
+	 * cuts), and the count of those without coordinates. The region index
+	 * reads the range; the sort is of the rows returned. */
+	[STMT_RISK_MAP] = { "risk_map",
+		"SELECT o.id, o.lat, o.lon, o.risk_colour, o.name, o.region_code " RISK_MAP_WHERE
+		"AND o.lat IS NOT NULL AND o.lon IS NOT NULL ORDER BY CASE o.risk_colour "
+		"WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END, o.id LIMIT $9",
+		NULL },
+	[STMT_RISK_MAP_UNPLACED] = { "risk_map_unplaced",
+		"SELECT COUNT(*) " RISK_MAP_WHERE "AND (o.lat IS NULL OR o.lon IS NULL)", NULL },
 
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "

@@ -198,6 +198,8 @@ enum stmt_id {
 	STMT_CHECK_TASK_DONE,
 	STMT_RISK_ALL,
 	STMT_CHECK_ITEM_ALL,
+	STMT_RISK_MAP,
+	STMT_RISK_MAP_UNPLACED,
 	/* Whole tables in a fixed order, for store_digest: keep them last. */
 	STMT_DIGEST_SCHEMA,
 	STMT_DIGEST_REGIONS,

@@ -1035,6 +1035,35 @@ int store_risk_stats(struct store *st, const struct scope *s, const char *region
 		     int (*cb)(enum risk_stats_group g, const struct risk_stats_row *, void *),
 		     void *arg, struct error *e);
 
+/* The four-colour map: which enterprises, and at most how many placed. */
+struct risk_map_filter {
+	const char *region;                    /* a subtree; NULL or "": the scope's */
+	int64_t industry;                      /* 0: any */
+	int colour;                            /* enum risk_level of the colour; -1: any */
+	int64_t limit;                         /* placed enterprises at most (> 0) */
+};
+
+/* One enterprise on the map, with the colour orgs.risk_colour holds. */
+struct risk_map_point {
+	int64_t id;
+	double lat, lon;
+	enum risk_level colour;
+	const char *name;                      /* borrowed for the callback */
+	const char *region_code;               /* borrowed for the callback */
+};
+
+/*
+ * The enterprises with a colour that s sees, filtered by f: cb gets each
+ * one with coordinates, red first, then orange, yellow, blue (by id within
+ * a colour), at most f->limit of them; *more is set when there were more.
+ * *unplaced counts the matching enterprises without coordinates. cb
+ * returns non-zero to stop. 0, or -1 with e filled (ERR_INVALID field
+ * region for a bad region code).
+ */
+int store_risk_map(struct store *st, const struct scope *s, const struct risk_map_filter *f,
+		   int (*cb)(const struct risk_map_point *, void *), void *arg, int64_t *unplaced,
+		   int *more, struct error *e);
+
 /* ---- daily jobs ---- */
 
 struct deadline_report {

@@ -6,6 +6,7 @@
  * statistics. Scope exactly as for hazards: every table carries its
  * enterprise's region, id and industry.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1390,4 +1391,54 @@ out_free:
 	for (int g = 0; g < RSG__MAX; g++)
 		free(acc[g].rows);
 	return rc;
+}
+
+/* ---- the four-colour map ---- */
+
+int
+store_risk_map(struct store *st, const struct scope *sc, const struct risk_map_filter *f,
+	       int (*cb)(const struct risk_map_point *, void *), void *arg, int64_t *unplaced,
+	       int *more, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct db_stmt *s;
+	enum db_step r = DB_DONE;
+	char lo[REGION_CODE_LEN + 1] = "000000000000", hi[REGION_CODE_LEN + 1] = "999999999999";
+	const char *colour = f->colour >= 0 && f->colour < RL__MAX ? risk_colour_names[f->colour] : "";
+	int64_t n = 0;
+	int stop = 0;
+
+	*unplaced = 0;
+	*more = 0;
+	assert(f->limit > 0);
+	if (f->region != NULL && f->region[0] != '\0' && region_range(f->region, lo, hi) != 0)
+		return err_set(e, ERR_INVALID, "region", "bad region code '%s'", f->region);
+	if ((s = st_stmt(st, STMT_RISK_MAP_UNPLACED, e)) == NULL ||
+	    st_bind_scope(st, s, sc, e) != 0 ||
+	    st_bindf(st, s, e, "----ttit", lo, hi, f->industry, colour) != 0 ||
+	    st_count(st, s, unplaced, e) != 0)
+		return -1;
+	/* One more than the limit says whether there were more. */
+	if ((s = st_stmt(st, STMT_RISK_MAP, e)) == NULL ||
+	    st_bind_scope(st, s, sc, e) != 0 ||
+	    st_bindf(st, s, e, "----ttiti", lo, hi, f->industry, colour, f->limit + 1) != 0)
+		return -1;
+	while (!stop && (r = ops->step(s, e)) == DB_ROW) {
+		struct risk_map_point p;
+		int c = model_lookup(risk_colour_names, RL__MAX, ops->col_text(s, 3));
+
+		if (++n > f->limit) {
+			*more = 1;
+			break;
+		}
+		p.id = ops->col_int(s, 0);
+		p.lat = ops->col_double(s, 1);
+		p.lon = ops->col_double(s, 2);
+		p.colour = c >= 0 ? (enum risk_level)c : RL_LOW;
+		p.name = ops->col_text(s, 4);
+		p.region_code = ops->col_text(s, 5);
+		stop = cb(&p, arg) != 0;
+	}
+	ops->reset(s);
+	return r == DB_ERROR ? -1 : 0;
 }

@@ -305,6 +305,35 @@ export function riskWalk(getW, getR) {
         else assert.equal(n, 0, `${role} counts nothing of another city`);
       },
     }],
+    // The map: an enterprise is on it when the caller sees it and it has
+    // coordinates (the demo's have, 日喀则's fixture has none: counted apart).
+    'GET /api/v1/stats/risks/map': [{
+      label: "西藏's four-colour map", expect: authed(200),
+      send: (t) => get(`${API}/stats/risks/map?region=540000000000`, { token: t }),
+      check(res, role) {
+        const onMap = res.json.enterprises.map((e) => e[0]);
+        for (const key of ['own', 'build']) {
+          assert.equal(onMap.includes(w().orgs[ORGS[key]].id), sees(role, key), `${role} and the ${key} enterprise`);
+        }
+        assert.ok(!onMap.includes(w().orgs.shigatseChem.id), 'no coordinates: not on the map');
+        if (role === 'enterprise') assert.deepEqual(onMap, [w().orgs.ownEnterprise.id], 'an enterprise sees itself');
+      },
+    }, {
+      label: "another city's four-colour map", expect: authed(200),
+      send: (t) => get(`${API}/stats/risks/map?region=540200000000`, { token: t }),
+      check(res, role) {
+        if (role === 'admin') {
+          assert.ok(res.json.without_coordinates >= 1, "the admin counts 日喀则's enterprise without coordinates");
+        } else {
+          assert.deepEqual(res.json.enterprises, [], `${role} sees nothing of another city`);
+          assert.equal(res.json.without_coordinates, 0, `${role} counts nothing of another city`);
+        }
+      },
+    }, {
+      label: 'a colour that does not exist', expect: authed(422),
+      send: (t) => get(`${API}/stats/risks/map?colour=green`, { token: t }),
+      unchanged: (res) => { if (res.status === 422) assert.equal(res.json.error.field, 'colour'); },
+    }],
     'GET /api/v1/exports/risks.xlsx': readTargets.map(([key, label, expect]) => ({
       label: `the risk list of the enterprise ${label}`, expect,
       send: (t) => get(`${API}/exports/risks.xlsx?enterprise=${key ? w().orgs[ORGS[key]].id : MISSING_ID}`, { token: t }),

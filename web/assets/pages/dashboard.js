@@ -1,6 +1,8 @@
 // 一张图: the hazard statistics of a region, industry and year — key figures,
 // the monthly trend, the state of rectification, hazards by industry and by
-// child region, and the 动态清零 of major hazards. Filters live in the query.
+// child region, and the 动态清零 of major hazards — and the enterprises'
+// four-colour map (today's colours: the year does not apply). Filters live
+// in the query.
 
 import { api } from '../api.js';
 import { route, navigate, href } from '../router.js';
@@ -8,6 +10,7 @@ import { session, loadIndustries, toast } from '../state.js';
 import { formatRate } from '../forms.js';
 import RegionPicker from '../components/region-picker.js';
 import Chart from '../components/chart.js';
+import RiskMap from '../components/risk-map.js';
 
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
@@ -44,7 +47,7 @@ function groupBars(rows, title) {
 }
 
 export default {
-  components: { RegionPicker, Chart },
+  components: { RegionPicker, Chart, RiskMap },
   props: { base: String },
   setup(props) {
     const user = session.user;
@@ -224,6 +227,10 @@ export default {
             <span class="stat-value">{{ c.value }}</span>
             <span class="stat-label">{{ c.label }}</span>
           </component>
+        </div>
+        <div class="panel map-panel">
+          <div class="panel-head"><h2>企业风险四色图</h2><span class="muted small">当前风险颜色 · 点击圆点查看企业</span></div>
+          <RiskMap :region="route.query.region || ''" :industry="route.query.industry || ''" />
         </div>
         <div class="dash-grid">
           <div class="panel">

@@ -10,6 +10,7 @@ import Pager from '../components/pager.js';
 import { RiskLevelBadge } from '../components/badges.js';
 import RiskForm from './risk-form.js';
 import RiskDetail from './risk-detail.js';
+import RiskMap from '../components/risk-map.js';
 
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
@@ -19,7 +20,7 @@ const FILTERS = ['level', 'kind', 'q', 'enterprise'];
 export const RISK_WRITERS = ['enterprise', 'admin'];
 
 const RiskList = {
-  components: { Pager, RiskLevelBadge },
+  components: { Pager, RiskLevelBadge, RiskMap },
   props: { base: String },
   setup(props) {
     const role = session.user.role;
@@ -113,6 +114,10 @@ const RiskList = {
           <span><strong>{{ colours.risks[c] }}</strong> 个风险点</span>
           <span v-if="showEnterprise" class="muted small">{{ colours.enterprises[c] }} 家企业</span>
         </div>
+      </div>
+      <div v-if="showEnterprise" class="panel map-panel">
+        <div class="panel-head"><h2>企业风险四色图</h2><span class="muted small">点击圆点查看企业</span></div>
+        <RiskMap :height="360" />
       </div>
       <form class="panel filters open" @submit.prevent="search" role="search">
         <div class="field">
