@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/inspect.h"
 #include "http/http_int.h"
 
 #define ORG_COMMON_FIELDS(req) \
@@ -205,6 +207,32 @@ out_fail:
 	return -1;
 }
 
+/*
+ * An enterprise's last inspection and when it is next due under the
+ * configured frequency of its colour (null: never inspected; never due by
+ * frequency — blue by default, or no colour yet).
+ */
+static int
+org_inspection_dates(struct req *r, const struct org *o, json_t *j, struct error *e)
+{
+	char last[DATE_LEN], due[DATE_LEN];
+	int32_t lastd = -1, dued;
+	int level = model_lookup(risk_colour_names, RL__MAX, o->risk_colour);
+
+	if (store_inspection_last(r->st, &r->scope, o->id, last, e) != 0)
+		return -1;
+	if (last[0] != '\0' && date_parse(last, &lastd) != 0)
+		lastd = -1;
+	json_object_set_new(j, "last_inspected_on", last[0] ? json_string(last) : json_null());
+	if (inspect_next_due(&r->cfg->inspect, level, lastd, http_today(), NULL, &dued) != 0) {
+		json_object_set_new(j, "next_inspection_due", json_null());
+		return 0;
+	}
+	date_format(dued, due);
+	json_object_set_new(j, "next_inspection_due", json_string(due));
+	return 0;
+}
+
 int
 api_orgs_get(struct req *r, struct error *e)
 {
@@ -213,6 +241,11 @@ api_orgs_get(struct req *r, struct error *e)
 	if (store_org_get(r->st, &r->scope, r->id, &o, e) != 0)
 		return -1;
 	r->out = json_org(&o);
+	if (o.kind == ORG_ENTERPRISE && org_inspection_dates(r, &o, r->out, e) != 0) {
+		json_decref(r->out);
+		r->out = NULL;
+		return -1;
+	}
 	return 0;
 }
 

@@ -299,6 +299,11 @@ int api_stats_risks(struct req *r, struct error *e);
 int api_export_risks(struct req *r, struct error *e);
 int api_export_risk_card(struct req *r, struct error *e);
 int api_export_risk_cards(struct req *r, struct error *e);
+int api_inspections_create(struct req *r, struct error *e);
+int api_inspections_list(struct req *r, struct error *e);
+int api_inspections_get(struct req *r, struct error *e);
+int api_inspections_due(struct req *r, struct error *e);
+int api_inspections_inspectors(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -353,5 +358,8 @@ extern const struct field check_item_update_fields[];
 extern const struct field check_item_query[];
 extern const struct field check_task_query[];
 extern const struct field check_record_fields[];
+extern const struct field inspection_create_fields[];
+extern const struct field inspection_query[];
+extern const struct field inspection_due_query[];
 
 #endif
