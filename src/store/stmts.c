@@ -1206,12 +1206,19 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_INSPECTORS_OF_ORG] = { "inspectors_of_org",
 		"SELECT id, login, name, role FROM users WHERE org_id = $1 AND role IN (2, 3) "
 		"AND active = 1 ORDER BY id", NULL },
-	/* Every inspection with its inspectors, for audit verify. */
+	/* Inspections after id $1 with their inspectors' ids ("3,4"), $2 at
+	 * most, for audit verify. */
 	[STMT_INSPECTION_ALL] = { "inspection_all",
 		"SELECT x.id, x.code, x.enterprise_id, x.region_code, COALESCE(x.industry_id, 0), "
 		"x.org_id, x.inspected_on, x.type, x.summary, x.created_by, "
-		"(SELECT COUNT(*) FROM inspection_inspectors k WHERE k.inspection_id = x.id) "
-		"FROM inspections x ORDER BY x.id", NULL },
+		"COALESCE((SELECT group_concat(user_id, ',') FROM (SELECT k.user_id FROM "
+		"inspection_inspectors k WHERE k.inspection_id = x.id ORDER BY k.user_id)), '') "
+		"FROM inspections x WHERE x.id > $1 ORDER BY x.id LIMIT $2",
+		"SELECT x.id, x.code, x.enterprise_id, x.region_code, COALESCE(x.industry_id, 0), "
+		"x.org_id, x.inspected_on, x.type, x.summary, x.created_by, "
+		"COALESCE((SELECT string_agg(CAST(k.user_id AS TEXT), ',' ORDER BY k.user_id) FROM "
+		"inspection_inspectors k WHERE k.inspection_id = x.id), '') "
+		"FROM inspections x WHERE x.id > $1 ORDER BY x.id LIMIT $2" },
 	[STMT_ORG_LAST_INSPECTED] = { "org_last_inspected",
 		"SELECT o.last_inspected_on FROM orgs o WHERE " SCOPE_ORG " AND o.id = $5", NULL },
 

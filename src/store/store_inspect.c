@@ -240,6 +240,62 @@ out_free:
 	return rc;
 }
 
+int
+st_inspection_rows(struct store *st, int (*cb)(int64_t id, const struct sbuf *snap, void *),
+		   void *arg, struct error *e)
+{
+	const struct db_ops *ops = st->db->ops;
+	struct inspection *in = malloc(sizeof(*in));
+	struct sbuf b = { 0 };
+	struct db_stmt *s;
+	enum db_step r = DB_DONE;
+	int64_t after = 0;
+	int n, stop = 0, t;
+
+	if (in == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	do {
+		n = 0;
+		if ((s = st_stmt(st, STMT_INSPECTION_ALL, e)) == NULL ||
+		    st_bindf(st, s, e, "ii", after, (int64_t)1000) != 0) {
+			r = DB_ERROR;
+			break;
+		}
+		while (!stop && (r = ops->step(s, e)) == DB_ROW) {
+			const char *ids;
+			char *end;
+
+			memset(in, 0, sizeof(*in));
+			in->id = ops->col_int(s, 0);
+			st_col_copy(st, s, 1, in->code, sizeof(in->code));
+			in->enterprise_id = ops->col_int(s, 2);
+			st_col_copy(st, s, 3, in->region_code, sizeof(in->region_code));
+			in->industry_id = ops->col_int(s, 4);
+			in->org_id = ops->col_int(s, 5);
+			st_col_copy(st, s, 6, in->date, sizeof(in->date));
+			t = (int)ops->col_int(s, 7);
+			in->type = t >= 0 && t < IT__MAX ? (enum inspection_type)t : IT_ROUTINE;
+			st_col_copy(st, s, 8, in->summary, sizeof(in->summary));
+			in->created_by = ops->col_int(s, 9);
+			ids = ops->col_text(s, 10);
+			while (ids != NULL && *ids != '\0' && in->ninspectors < INSPECTORS_MAX) {
+				in->inspectors[in->ninspectors++].id = strtoll(ids, &end, 10);
+				ids = *end == ',' ? end + 1 : end;
+			}
+			sbuf_reset(&b);
+			snap_inspection(in, &b);
+			after = in->id;
+			n++;
+			if (cb(in->id, &b, arg) != 0)
+				stop = 1;
+		}
+		ops->reset(s);
+	} while (!stop && r == DB_DONE && n == 1000);
+	sbuf_free(&b);
+	free(in);
+	return r == DB_ERROR ? -1 : 0;
+}
+
 static int
 list_bind(struct store *st, struct db_stmt *s, const struct scope *sc,
 	  const struct inspection_filter *f, struct error *e)

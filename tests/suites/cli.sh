@@ -126,6 +126,11 @@ tamper_suite() { # BACKEND ARGS-FOR-HAZARDNET SQL-RUNNER...
   has "$be: verify names the risk point" "risk_point.*row edited outside hazardnet"
   "$@" "UPDATE risk_points SET level = 3 WHERE id = (SELECT MIN(id) FROM risk_points)" >/dev/null 2>&1
   check "$be: verify passes again once the risk point is put back" 0 $H audit verify $args
+  "$@" "UPDATE inspections SET summary = summary || 'X' WHERE id = (SELECT MIN(id) FROM inspections)" >/dev/null 2>&1
+  check "$be: verify fails after an inspection is edited behind its back" 1 $H audit verify $args
+  has "$be: verify names the inspection" "inspection.*row edited outside hazardnet"
+  "$@" "UPDATE inspections SET summary = substr(summary, 1, length(summary) - 1) WHERE id = (SELECT MIN(id) FROM inspections)" >/dev/null 2>&1
+  check "$be: verify passes again once the inspection is put back" 0 $H audit verify $args
   "$@" "UPDATE audit_events SET actor = 'mallory' WHERE seq = 3" >/dev/null 2>&1
   check "$be: verify fails after an audit event is edited" 1 $H audit verify $args
   has "$be: verify names the edited event" "hash mismatch"
