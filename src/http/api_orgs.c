@@ -152,14 +152,38 @@ org_within_reach(const struct req *r, const struct org *o, struct error *e)
 struct collect {
 	json_t *items;
 	int64_t last;
+	const struct req *r;
 };
+
+json_t *
+json_org_of(const struct req *r, const struct org *o)
+{
+	json_t *j = json_org(o);
+	int32_t last = -1, due;
+	int level;
+	char d[DATE_LEN];
+
+	if (o->kind != ORG_ENTERPRISE)
+		return j;
+	if (o->last_inspected_on[0] != '\0' && date_parse(o->last_inspected_on, &last) != 0)
+		last = -1;
+	json_object_set_new(j, "last_inspected_on", last >= 0 ? json_string(o->last_inspected_on) : json_null());
+	level = model_lookup(risk_colour_names, RL__MAX, o->risk_colour);
+	if (inspect_next_due(&r->cfg->inspect, level, last, http_today(), NULL, &due) != 0) {
+		json_object_set_new(j, "next_inspection_due", json_null());
+		return j;
+	}
+	date_format(due, d);
+	json_object_set_new(j, "next_inspection_due", json_string(d));
+	return j;
+}
 
 static int
 add_org(const struct org *o, void *arg)
 {
 	struct collect *c = arg;
 
-	json_array_append_new(c->items, json_org(o));
+	json_array_append_new(c->items, json_org_of(c->r, o));
 	c->last = o->id;
 	return 0;
 }
@@ -168,7 +192,7 @@ int
 api_orgs_list(struct req *r, struct error *e)
 {
 	struct org_filter f = { .kind = -1 };
-	struct collect c = { json_array(), 0 };
+	struct collect c = { json_array(), 0, r };
 	const char *v;
 	int64_t total = 0;
 	int more = 0;
@@ -207,32 +231,6 @@ out_fail:
 	return -1;
 }
 
-/*
- * An enterprise's last inspection and when it is next due under the
- * configured frequency of its colour (null: never inspected; never due by
- * frequency — blue by default, or no colour yet).
- */
-static int
-org_inspection_dates(struct req *r, const struct org *o, json_t *j, struct error *e)
-{
-	char last[DATE_LEN], due[DATE_LEN];
-	int32_t lastd = -1, dued;
-	int level = model_lookup(risk_colour_names, RL__MAX, o->risk_colour);
-
-	if (store_inspection_last(r->st, &r->scope, o->id, last, e) != 0)
-		return -1;
-	if (last[0] != '\0' && date_parse(last, &lastd) != 0)
-		lastd = -1;
-	json_object_set_new(j, "last_inspected_on", last[0] ? json_string(last) : json_null());
-	if (inspect_next_due(&r->cfg->inspect, level, lastd, http_today(), NULL, &dued) != 0) {
-		json_object_set_new(j, "next_inspection_due", json_null());
-		return 0;
-	}
-	date_format(dued, due);
-	json_object_set_new(j, "next_inspection_due", json_string(due));
-	return 0;
-}
-
 int
 api_orgs_get(struct req *r, struct error *e)
 {
@@ -240,12 +238,7 @@ api_orgs_get(struct req *r, struct error *e)
 
 	if (store_org_get(r->st, &r->scope, r->id, &o, e) != 0)
 		return -1;
-	r->out = json_org(&o);
-	if (o.kind == ORG_ENTERPRISE && org_inspection_dates(r, &o, r->out, e) != 0) {
-		json_decref(r->out);
-		r->out = NULL;
-		return -1;
-	}
+	r->out = json_org_of(r, &o);
 	return 0;
 }
 
@@ -261,7 +254,7 @@ api_orgs_create(struct req *r, struct error *e)
 	if (org_check(&o, r->json, e) != 0 || org_within_reach(r, &o, e) != 0 ||
 	    store_org_create(r->st, &r->actor, &o, e) != 0)
 		return -1;
-	r->out = json_org(&o);
+	r->out = json_org_of(r, &o);
 	r->status = 201;
 	return 0;
 }
@@ -285,6 +278,6 @@ api_orgs_update(struct req *r, struct error *e)
 	if (org_check(&o, r->json, e) != 0 || org_within_reach(r, &o, e) != 0 ||
 	    store_org_update(r->st, &r->actor, &r->scope, &o, e) != 0)
 		return -1;
-	r->out = json_org(&o);
+	r->out = json_org_of(r, &o);
 	return 0;
 }

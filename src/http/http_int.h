@@ -152,6 +152,12 @@ json_t *json_org(const struct org *o);
 json_t *json_user(const struct user *u);
 json_t *json_region(const struct region *g);
 json_t *json_industry(const struct industry *i);
+/*
+ * An org as the API shows it to r's caller: json_org, and for an enterprise
+ * its last inspection and when it is next due under the configured
+ * frequency of its colour (null: never due by frequency).
+ */
+json_t *json_org_of(const struct req *r, const struct org *o);
 
 /* json_string that never fails on the strings hazardnet stores. */
 json_t *jstr(const char *s);

@@ -16,7 +16,8 @@
 	"o.id, o.kind, o.name, o.region_code, COALESCE(r.name, ''), o.credit_code, " \
 	"COALESCE(o.industry_id, 0), COALESCE(i.name, ''), o.scale, " \
 	"o.major_hazard_level, o.standard_grade, o.risk_colour, o.status, o.address, " \
-	"o.lat, o.lon, o.safety_director, o.phone, o.version, o.created_at, o.updated_at"
+	"o.lat, o.lon, o.safety_director, o.phone, o.version, o.created_at, o.updated_at, " \
+	"o.last_inspected_on"
 
 #define ORG_FROM \
 	" FROM orgs o LEFT JOIN regions r ON r.code = o.region_code " \
@@ -1219,8 +1220,6 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"COALESCE((SELECT string_agg(CAST(k.user_id AS TEXT), ',' ORDER BY k.user_id) FROM "
 		"inspection_inspectors k WHERE k.inspection_id = x.id), '') "
 		"FROM inspections x WHERE x.id > $1 ORDER BY x.id LIMIT $2" },
-	[STMT_ORG_LAST_INSPECTED] = { "org_last_inspected",
-		"SELECT o.last_inspected_on FROM orgs o WHERE " SCOPE_ORG " AND o.id = $5", NULL },
 
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },

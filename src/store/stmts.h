@@ -202,7 +202,6 @@ enum stmt_id {
 	STMT_INSPECTION_DUE_COUNT,
 	STMT_INSPECTORS_OF_ORG,
 	STMT_INSPECTION_ALL,
-	STMT_ORG_LAST_INSPECTED,
 	/* Whole tables in a fixed order, for store_digest: keep them last. */
 	STMT_DIGEST_SCHEMA,
 	STMT_DIGEST_REGIONS,

@@ -1133,10 +1133,6 @@ int store_inspection_due(struct store *st, const struct scope *s, const struct i
 			 int (*cb)(const struct due_row *, void *), void *arg,
 			 int64_t counts[RL__MAX], int *more, struct error *e);
 
-/* The date of the last inspection of enterprise id ("" never), if s sees it. */
-int store_inspection_last(struct store *st, const struct scope *s, int64_t enterprise_id,
-			  char out[DATE_LEN], struct error *e);
-
 /* ---- daily jobs ---- */
 
 struct deadline_report {

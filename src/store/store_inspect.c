@@ -371,27 +371,6 @@ store_inspectors_of_org(struct store *st, int64_t org_id,
 	return r == DB_ERROR ? -1 : 0;
 }
 
-int
-store_inspection_last(struct store *st, const struct scope *sc, int64_t enterprise_id,
-		      char out[DATE_LEN], struct error *e)
-{
-	struct db_stmt *s;
-	enum db_step r;
-
-	out[0] = '\0';
-	if ((s = st_stmt(st, STMT_ORG_LAST_INSPECTED, e)) == NULL || st_bind_scope(st, s, sc, e) != 0 ||
-	    st->db->ops->bind_int(s, 5, enterprise_id, e) != 0)
-		return -1;
-	if ((r = st->db->ops->step(s, e)) == DB_ROW)
-		st_col_copy(st, s, 0, out, DATE_LEN);
-	st->db->ops->reset(s);
-	if (r == DB_ERROR)
-		return -1;
-	if (r == DB_DONE)
-		return err_set(e, ERR_NOT_FOUND, "id", "no org %lld", (long long)enterprise_id);
-	return 0;
-}
-
 /* ---- due for inspection ---- */
 
 /* The order of the due list: red first. */
@@ -476,6 +455,9 @@ store_inspection_due(struct store *st, const struct scope *sc, const struct insp
 		int32_t ps, pe;
 		int at_cursor = !past && (int)level == f->after_colour;
 
+		/* Colours before the cursor's were listed on earlier pages. */
+		if (at_cursor)
+			past = 1;
 		if (inspect_period(freq->months[level], today, &ps, &pe) != 0)
 			continue;   /* never due by frequency: random draw only */
 		date_format(ps, start);
@@ -485,11 +467,7 @@ store_inspection_due(struct store *st, const struct scope *sc, const struct insp
 		     due_bind(st, s, sc, level, start, lo, hi, f->industry_id, e) != 0 ||
 		     st_count(st, s, &counts[level], e) != 0))
 			return -1;
-		if (at_cursor)
-			past = 1;
-		else if (!past)
-			continue;   /* before the cursor's colour */
-		if (cb == NULL || more_rows || (f->colour >= 0 && (int)level != f->colour))
+		if (!past || cb == NULL || more_rows || (f->colour >= 0 && (int)level != f->colour))
 			continue;
 		if (due_rows(st, sc, level, start, end, lo, hi, f, at_cursor ? f->after_last : "",
 			     at_cursor ? f->after_id : 0, limit, &got, &more_rows, cb, arg, e) != 0)

@@ -103,6 +103,10 @@ test('a red enterprise is due this quarter; an inspection with two inspectors ta
   org = await orgNow(ent.id);
   assert.equal(org.last_inspected_on, today);
   assert.equal(org.next_inspection_due, periodEnd(addDays(periodEnd(today, 3), 1), 3), 'next due at the end of the next quarter');
+  const listed = await get(`${API}/orgs?q=${encodeURIComponent(ent.credit_code)}`, await as('regulator'));
+  assertStatus(listed, 200);
+  assert.equal(listed.json.items[0].last_inspected_on, today, 'the org list says the same');
+  assert.equal(listed.json.items[0].next_inspection_due, org.next_inspection_due);
 
   const one = await get(`${API}/inspections/${r.json.id}`, await as('inspector'));
   assertStatus(one, 200);
