@@ -119,6 +119,8 @@ query_copy(struct req *r, const char *k, char *buf, size_t n)
 
 /* ---- handlers ---- */
 
+/* POST /inspections: record one by the caller's department (201), the date
+ * not after today in Asia/Shanghai; the store checks scope and inspectors. */
 int
 api_inspections_create(struct req *r, struct error *e)
 {
@@ -156,6 +158,7 @@ out_free:
 	return rc;
 }
 
+/* GET /inspections/{id}: one inspection with its inspectors, within scope. */
 int
 api_inspections_get(struct req *r, struct error *e)
 {
@@ -208,6 +211,7 @@ list_cursor(const char *c, struct inspection_filter *f, struct error *e)
 	return 0;
 }
 
+/* GET /inspections: newest first, cursor "YYYY-MM-DD.ID". */
 int
 api_inspections_list(struct req *r, struct error *e)
 {
@@ -327,7 +331,11 @@ due_cursor(const char *c, struct due_filter *f, struct error *e)
 	return 0;
 }
 
-/* The due lists are the supervisors': an enterprise is told its own next date on its page. */
+/*
+ * GET /inspections/due: the enterprises due this period, red first, with
+ * the counts per colour and the configured months. The due lists are the
+ * supervisors': an enterprise is told its own next date on its org.
+ */
 int
 api_inspections_due(struct req *r, struct error *e)
 {

@@ -155,6 +155,7 @@ struct collect {
 	const struct req *r;
 };
 
+/* json_org with an enterprise's inspection dates (http_int.h). */
 json_t *
 json_org_of(const struct req *r, const struct org *o)
 {
