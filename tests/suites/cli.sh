@@ -74,6 +74,12 @@ check "a misspelt configuration key is refused" 1 "$H" init --config "$T/cfg/bad
 has "naming the key" "server.threds"
 check "a bad environment value is refused" 1 env HAZARDNET_SERVER_THREADS=lots "$H" init --data "$D"
 check "a missing config file is refused" 1 "$H" init --config "$T/cfg/none.ini"
+printf '[inspect]\nyellow_months = 7\n' >"$T/cfg/months.ini"
+check "an inspection frequency that does not divide 12 is refused" 1 "$H" init --config "$T/cfg/months.ini"
+has "naming the key and the rule" "'inspect.yellow_months' must be 0 .*divide 12"
+check "and so is one from the environment" 1 env HAZARDNET_INSPECT_RED_MONTHS=5 "$H" init --data "$D"
+has "naming that key" "'inspect.red_months'"
+check "a frequency that divides 12 is taken" 0 env HAZARDNET_INSPECT_RED_MONTHS=1 HAZARDNET_INSPECT_BLUE_MONTHS=12 "$H" init --data "$D"
 
 check "region import from a wrong directory fails" 1 "$H" region import --from "$T/nowhere" --data "$D"
 check "region import of one city" 0 "$H" region import --only 540100000000 --data "$D"
