@@ -13,6 +13,7 @@
 
 #include "auth/auth.h"
 #include "core/date.h"
+#include "core/inspect.h"
 #include "cli/cli_int.h"
 
 #define DEMO_CITY "540100000000"
@@ -229,6 +230,61 @@ out_free:
 	return rc;
 }
 
+/* Past inspections by the first department of the demo's first
+ * enterprises (those with risk points), so that the due lists show
+ * enterprises inspected last quarter or last year beside the never
+ * inspected, and some that are not due at all. */
+static const struct {
+	int enterprise;              /* index among the demo's enterprises */
+	int days_before;             /* before the current quarter starts; < 0: yesterday (today on its first day) */
+	enum inspection_type type;
+	const char *summary;
+} demo_inspections[] = {
+	{ 0, 20, IT_UNANNOUNCED, "四不两直检查液氯储罐区：紧急切断阀联锁测试记录不全，责令限期补齐。" },
+	{ 0, 200, IT_ROUTINE, "日常检查：安全管理台账基本齐全，动火作业票证填写不规范。" },
+	{ 1, -1, IT_SPECIAL, "危险化学品专项检查：加油站卸油作业规范，静电接地完好。" },
+	{ 2, 400, IT_ROUTINE, "日常检查：矿区边坡监测记录完整，未发现重大事故隐患。" },
+};
+
+static int
+add_inspections(struct store *st, const struct actor *a, const int64_t *ents, int64_t dept,
+		int64_t regulator, int64_t inspector, struct error *e)
+{
+	struct inspection *in = calloc(1, sizeof(*in));
+	struct scope all;
+	int32_t today = date_shanghai(time(NULL)), qs, qe, d;
+	int rc = -1;
+
+	if (in == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	store_scope_all(&all);
+	if (inspect_period(3, today, &qs, &qe) != 0) {
+		err_set(e, ERR_INTERNAL, NULL, "no quarter");
+		goto out_free;
+	}
+	for (size_t k = 0; k < sizeof(demo_inspections) / sizeof(demo_inspections[0]); k++) {
+		if (ents[demo_inspections[k].enterprise] == 0)
+			continue;
+		d = demo_inspections[k].days_before < 0 ? (qs > today - 1 ? today : today - 1)
+							: qs - demo_inspections[k].days_before;
+		memset(in, 0, sizeof(*in));
+		in->enterprise_id = ents[demo_inspections[k].enterprise];
+		in->org_id = dept;
+		date_format(d, in->date);
+		in->type = demo_inspections[k].type;
+		snprintf(in->summary, sizeof(in->summary), "%s", demo_inspections[k].summary);
+		in->inspectors[0].id = regulator;
+		in->inspectors[1].id = inspector;
+		in->ninspectors = 2;
+		if (store_inspection_create(st, a, &all, in, e) != 0)
+			goto out_free;
+	}
+	rc = 0;
+out_free:
+	free(in);
+	return rc;
+}
+
 static void
 print_logins(FILE *out)
 {
@@ -251,7 +307,7 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	struct user probe;
 	struct demo_plan_orgs po = { 0 };
 	struct actor a;
-	int64_t first_enterprise = 0;
+	int64_t first_enterprise = 0, risk_ents[DEMO_RISK_ENTERPRISES] = { 0 }, inspector_id;
 
 	if (store_user_by_login(st, "office", &probe, e) == 0) {
 		fprintf(out, "demo data already loaded\n");
@@ -322,6 +378,8 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 			first_enterprise = o.id;
 		if (i < DEMO_RISK_ENTERPRISES && add_risks(cli, st, &a, o.id, i, e) != 0)
 			return -1;
+		if (i < DEMO_RISK_ENTERPRISES)
+			risk_ents[i] = o.id;
 	}
 	if (store_user_by_login(st, "admin", &probe, e) != 0) {
 		if (add_user(cli, st, &a, "admin", "系统管理员", ROLE_ADMIN, 0, e) != 0)
@@ -341,6 +399,11 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	if (store_user_by_login(st, "regulator", &probe, e) != 0)
 		return -1;
 	po.regulator_user = probe.id;
+	if (store_user_by_login(st, "inspector", &probe, e) != 0)
+		return -1;
+	inspector_id = probe.id;
+	if (add_inspections(st, &a, risk_ents, dept[0].id, po.regulator_user, inspector_id, e) != 0)
+		return -1;
 	po.region = DEMO_CITY;
 	po.committee = committee.id;
 	po.office = office.id;

@@ -6,7 +6,7 @@
 
 #include "core/config.h"
 
-enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST };
+enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST, CK_MONTHS };
 
 struct ckey {
 	const char *name;
@@ -18,6 +18,8 @@ struct ckey {
 
 #define STR(n, f) { n, CK_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0 }
 #define INT(n, f, lo, hi) { n, CK_INT, offsetof(struct config, f), 0, lo, hi }
+/* Months between inspections: 0 or a divisor of 12. */
+#define MONTHS(n, f) { n, CK_MONTHS, offsetof(struct config, f), 0, 0, 12 }
 #define SIZE(n, f, lo, hi) { n, CK_SIZE, offsetof(struct config, f), 0, lo, hi }
 
 static const struct ckey ckeys[] = {
@@ -39,6 +41,10 @@ static const struct ckey ckeys[] = {
 	INT("risk.ls_red", risk.ls_red, 1, 25),
 	INT("risk.ls_orange", risk.ls_orange, 1, 25),
 	INT("risk.ls_yellow", risk.ls_yellow, 1, 25),
+	MONTHS("inspect.red_months", inspect.months[RL_MAJOR]),
+	MONTHS("inspect.orange_months", inspect.months[RL_LARGER]),
+	MONTHS("inspect.yellow_months", inspect.months[RL_GENERAL]),
+	MONTHS("inspect.blue_months", inspect.months[RL_LOW]),
 	{ "auth.password_cost", CK_COST, offsetof(struct config, password_cost), 0, 0, 0 },
 };
 
@@ -64,6 +70,7 @@ config_defaults(struct config *cfg)
 	cfg->login_rate_per_minute = 20;
 	cfg->password_cost = PW_COST_INTERACTIVE;
 	risk_bands_default(&cfg->risk);
+	inspect_freq_default(&cfg->inspect);
 }
 
 int
@@ -75,6 +82,13 @@ config_check(const struct config *cfg, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", e.message);
 		return -1;
 	}
+	for (int l = 0; l < RL__MAX; l++)
+		if (!inspect_months_valid(cfg->inspect.months[l])) {
+			snprintf(err, errlen,
+				 "'inspect.%s_months' must be 0 or divide 12 (1, 2, 3, 4, 6 or 12), not %d",
+				 risk_colour_names[l], cfg->inspect.months[l]);
+			return -1;
+		}
 	return 0;
 }
 
@@ -114,6 +128,18 @@ config_set(struct config *cfg, const char *key, const char *value,
 			*(int *)((char *)cfg + k->off) = (int)v;
 		else
 			*(size_t *)((char *)cfg + k->off) = (size_t)v;
+		return 0;
+	case CK_MONTHS:
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (errno != 0 || end == value || *end != '\0' || v < 0 || v > 12 ||
+		    !inspect_months_valid((int)v)) {
+			snprintf(err, errlen,
+				 "'%s' must be 0 (random draw only) or divide 12 (1, 2, 3, 4, 6 or 12), "
+				 "not '%s'", key, value);
+			return -1;
+		}
+		*(int *)((char *)cfg + k->off) = (int)v;
 		return 0;
 	case CK_COST:
 		for (int c = 0; c < PW_COST__MAX; c++)

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "core/inspect.h"
 #include "core/risk.h"
 
 #define CFG_PATH_MAX 1024
@@ -32,6 +33,9 @@ struct config {
 	int pool_size;                  /* [store] pool = threads + 2 */
 	struct risk_bands risk;         /* [risk] lec_red = 320, lec_orange = 160, lec_yellow = 70,
 					 * ls_red = 20, ls_orange = 15, ls_yellow = 9 */
+	struct inspect_freq inspect;    /* [inspect] red_months = 3, orange_months = 6,
+					 * yellow_months = 12, blue_months = 0 (never due:
+					 * random draw only); each 0 or a divisor of 12 */
 };
 
 /* Fill cfg with the built-in defaults. */
@@ -47,7 +51,8 @@ int config_set(struct config *cfg, const char *key, const char *value,
 
 
 /*
- * Check what single keys cannot: the risk bands rise from yellow to red.
+ * Check what single keys cannot: the risk bands rise from yellow to red;
+ * and that every inspection frequency is 0 or divides 12.
  * 0, or -1 with a message in err.
  */
 int config_check(const struct config *cfg, char *err, size_t errlen);

@@ -82,6 +82,8 @@ struct org {
 	int major_hazard_level;                   /* 0 none, 1–4 */
 	int standard_grade;                       /* 0 none, 1–3 */
 	char risk_colour[8];                      /* derived; "" none */
+	char last_inspected_on[11];               /* derived: YYYY-MM-DD of the latest
+						   * inspection; "" never */
 	enum org_status status;
 	char address[NAME_MAX_BYTES];
 	int has_coord;

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/inspect.h"
 #include "http/http_int.h"
 
 #define ORG_COMMON_FIELDS(req) \
@@ -150,14 +152,39 @@ org_within_reach(const struct req *r, const struct org *o, struct error *e)
 struct collect {
 	json_t *items;
 	int64_t last;
+	const struct req *r;
 };
+
+/* json_org with an enterprise's inspection dates (http_int.h). */
+json_t *
+json_org_of(const struct req *r, const struct org *o)
+{
+	json_t *j = json_org(o);
+	int32_t last = -1, due;
+	int level;
+	char d[DATE_LEN];
+
+	if (o->kind != ORG_ENTERPRISE)
+		return j;
+	if (o->last_inspected_on[0] != '\0' && date_parse(o->last_inspected_on, &last) != 0)
+		last = -1;
+	json_object_set_new(j, "last_inspected_on", last >= 0 ? json_string(o->last_inspected_on) : json_null());
+	level = model_lookup(risk_colour_names, RL__MAX, o->risk_colour);
+	if (inspect_next_due(&r->cfg->inspect, level, last, http_today(), NULL, &due) != 0) {
+		json_object_set_new(j, "next_inspection_due", json_null());
+		return j;
+	}
+	date_format(due, d);
+	json_object_set_new(j, "next_inspection_due", json_string(d));
+	return j;
+}
 
 static int
 add_org(const struct org *o, void *arg)
 {
 	struct collect *c = arg;
 
-	json_array_append_new(c->items, json_org(o));
+	json_array_append_new(c->items, json_org_of(c->r, o));
 	c->last = o->id;
 	return 0;
 }
@@ -166,7 +193,7 @@ int
 api_orgs_list(struct req *r, struct error *e)
 {
 	struct org_filter f = { .kind = -1 };
-	struct collect c = { json_array(), 0 };
+	struct collect c = { json_array(), 0, r };
 	const char *v;
 	int64_t total = 0;
 	int more = 0;
@@ -212,7 +239,7 @@ api_orgs_get(struct req *r, struct error *e)
 
 	if (store_org_get(r->st, &r->scope, r->id, &o, e) != 0)
 		return -1;
-	r->out = json_org(&o);
+	r->out = json_org_of(r, &o);
 	return 0;
 }
 
@@ -228,7 +255,7 @@ api_orgs_create(struct req *r, struct error *e)
 	if (org_check(&o, r->json, e) != 0 || org_within_reach(r, &o, e) != 0 ||
 	    store_org_create(r->st, &r->actor, &o, e) != 0)
 		return -1;
-	r->out = json_org(&o);
+	r->out = json_org_of(r, &o);
 	r->status = 201;
 	return 0;
 }
@@ -252,6 +279,6 @@ api_orgs_update(struct req *r, struct error *e)
 	if (org_check(&o, r->json, e) != 0 || org_within_reach(r, &o, e) != 0 ||
 	    store_org_update(r->st, &r->actor, &r->scope, &o, e) != 0)
 		return -1;
-	r->out = json_org(&o);
+	r->out = json_org_of(r, &o);
 	return 0;
 }

@@ -81,7 +81,7 @@ api_session_get(struct req *r, struct error *e)
 
 	(void)e;
 	r->out = json_pack("{s:o,s:o}", "user", user, "org",
-			   r->user.org_id ? json_org(&r->org) : json_null());
+			   r->user.org_id ? json_org_of(r, &r->org) : json_null());
 	return 0;
 }
 

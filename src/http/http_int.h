@@ -153,6 +153,12 @@ json_t *json_org(const struct org *o);
 json_t *json_user(const struct user *u);
 json_t *json_region(const struct region *g);
 json_t *json_industry(const struct industry *i);
+/*
+ * An org as the API shows it to r's caller: json_org, and for an enterprise
+ * its last inspection and when it is next due under the configured
+ * frequency of its colour (null: never due by frequency).
+ */
+json_t *json_org_of(const struct req *r, const struct org *o);
 
 /* json_string that never fails on the strings hazardnet stores. */
 json_t *jstr(const char *s);
@@ -301,6 +307,11 @@ int api_stats_risks_map(struct req *r, struct error *e);
 int api_export_risks(struct req *r, struct error *e);
 int api_export_risk_card(struct req *r, struct error *e);
 int api_export_risk_cards(struct req *r, struct error *e);
+int api_inspections_create(struct req *r, struct error *e);
+int api_inspections_list(struct req *r, struct error *e);
+int api_inspections_get(struct req *r, struct error *e);
+int api_inspections_due(struct req *r, struct error *e);
+int api_inspections_inspectors(struct req *r, struct error *e);
 
 /* Field tables used by the route table (for validation and openapi). */
 extern const struct field org_create_fields[];
@@ -356,5 +367,8 @@ extern const struct field check_item_update_fields[];
 extern const struct field check_item_query[];
 extern const struct field check_task_query[];
 extern const struct field check_record_fields[];
+extern const struct field inspection_create_fields[];
+extern const struct field inspection_query[];
+extern const struct field inspection_due_query[];
 
 #endif

@@ -187,5 +187,18 @@ const struct route routes[] = {
 	{ M_GET, "/api/v1/exports/risk-cards.pdf", api_export_risk_cards, 0,
 	  "the notice cards of an enterprise's current risk points as PDF, one a page", NULL,
 	  risk_cards_query },
+
+	{ M_GET, "/api/v1/inspections", api_inspections_list, 0,
+	  "inspections of the enterprises in scope, newest first", NULL, inspection_query },
+	{ M_POST, "/api/v1/inspections", api_inspections_create, R_WRITE,
+	  "record an inspection by your department (inspectors and regulators; at least two "
+	  "inspectors)", inspection_create_fields, NULL },
+	{ M_GET, "/api/v1/inspections/due", api_inspections_due, 0,
+	  "enterprises due for inspection this period by colour (red first), with counts per colour",
+	  NULL, inspection_due_query },
+	{ M_GET, "/api/v1/inspections/inspectors", api_inspections_inspectors, 0,
+	  "who of your department may be named as an inspector", NULL, NULL },
+	{ M_GET, "/api/v1/inspections/{id}", api_inspections_get, 0, "one inspection with its inspectors",
+	  NULL, NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);

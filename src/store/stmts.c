@@ -22,7 +22,8 @@
 	"o.id, o.kind, o.name, o.region_code, COALESCE(r.name, ''), o.credit_code, " \
 	"COALESCE(o.industry_id, 0), COALESCE(i.name, ''), o.scale, " \
 	"o.major_hazard_level, o.standard_grade, o.risk_colour, o.status, o.address, " \
-	"o.lat, o.lon, o.safety_director, o.phone, o.version, o.created_at, o.updated_at"
+	"o.lat, o.lon, o.safety_director, o.phone, o.version, o.created_at, o.updated_at, " \
+	"o.last_inspected_on"
 
 #define ORG_FROM \
 	" FROM orgs o LEFT JOIN regions r ON r.code = o.region_code " \
@@ -304,6 +305,27 @@
 	" AND ($5 = 0 OR t.enterprise_id = $5) AND ($6 = 0 OR t.risk_id = $6) " \
 	"AND ($7 = 0 OR t.item_id = $7) AND t.region_code BETWEEN $8 AND $9 " \
 	"AND ($10 < 0 OR t.status = $10) AND ($11 = 0 OR (t.status = 0 AND t.due < $12))"
+
+#define INSP_COLS \
+	"x.id, x.code, x.enterprise_id, COALESCE(o.name, ''), x.region_code, " \
+	"COALESCE(x.industry_id, 0), x.org_id, COALESCE(d.name, ''), x.inspected_on, x.type, " \
+	"x.summary, x.created_by, x.created_at"
+#define INSP_FROM \
+	" FROM inspections x LEFT JOIN orgs o ON o.id = x.enterprise_id " \
+	"LEFT JOIN orgs d ON d.id = x.org_id "
+/* After the scope: $5 enterprise (0 any), $6/$7 region range, $8 type (-1
+ * any), $9 from and $10 to (dates, '' open). */
+#define INSP_FILTER \
+	" AND ($5 = 0 OR x.enterprise_id = $5) AND x.region_code BETWEEN $6 AND $7 " \
+	"AND ($8 < 0 OR x.type = $8) AND ($9 = '' OR x.inspected_on >= $9) " \
+	"AND ($10 = '' OR x.inspected_on <= $10)"
+/* Enterprises of colour $5 in the scope not inspected since $6 (the start
+ * of the colour's current period), not closed, in region range $7/$8 and
+ * industry $9 (0 any). Never inspected is '' and sorts first; the index
+ * orgs_inspection_due holds every column read here. */
+#define INSP_DUE_WHERE \
+	" WHERE " SCOPE_ORG " AND o.kind = 3 AND o.risk_colour = $5 AND o.last_inspected_on < $6 " \
+	"AND o.region_code BETWEEN $7 AND $8 AND o.status <> 2 AND ($9 = 0 OR o.industry_id = $9)"
 
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIGRATION_VERSION] = { "migration_version",
@@ -1147,6 +1169,60 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT target, value FROM task_report_actuals WHERE report_id = $1 ORDER BY target",
 		NULL },
 
+	/* ---- inspections (DESIGN §3.4) ---- */
+	/* The next number of a code prefix ("540102-2026"), never reused. */
+	[STMT_INSPECTION_SEQ_NEXT] = { "inspection_seq_next",
+		"INSERT INTO inspection_seq (prefix, last) VALUES ($1, 1) "
+		"ON CONFLICT (prefix) DO UPDATE SET last = inspection_seq.last + 1 RETURNING last", NULL },
+	[STMT_INSPECTION_INSERT] = { "inspection_insert",
+		"INSERT INTO inspections (code, enterprise_id, region_code, industry_id, org_id, "
+		"inspected_on, type, summary, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, "
+		"$7, $8, $9, $10) RETURNING id", NULL },
+	[STMT_INSPECTION_INSPECTOR_ADD] = { "inspection_inspector_add",
+		"INSERT INTO inspection_inspectors (inspection_id, user_id) VALUES ($1, $2)", NULL },
+	/* The enterprise's last inspection only moves forward. */
+	[STMT_ORG_INSPECTED] = { "org_inspected",
+		"UPDATE orgs SET last_inspected_on = $2 WHERE id = $1 AND last_inspected_on < $2", NULL },
+	[STMT_INSPECTION_GET] = { "inspection_get",
+		"SELECT " INSP_COLS INSP_FROM "WHERE " SCOPE_ENT("x") " AND x.id = $5", NULL },
+	[STMT_INSPECTION_INSPECTORS] = { "inspection_inspectors",
+		"SELECT u.id, u.login, u.name, u.role FROM inspection_inspectors k "
+		"JOIN users u ON u.id = k.user_id WHERE k.inspection_id = $1 ORDER BY u.id", NULL },
+	/* Newest first; $11/$12 the (date, id) cursor ('' and 0: the start), $13 limit. */
+	[STMT_INSPECTION_LIST] = { "inspection_list",
+		"SELECT " INSP_COLS INSP_FROM "WHERE " SCOPE_ENT("x") INSP_FILTER
+		" AND ($11 = '' OR x.inspected_on < $11 OR (x.inspected_on = $11 AND x.id < $12)) "
+		"ORDER BY x.inspected_on DESC, x.id DESC LIMIT $13", NULL },
+	[STMT_INSPECTION_COUNT] = { "inspection_count",
+		"SELECT COUNT(*) FROM inspections x WHERE " SCOPE_ENT("x") INSP_FILTER, NULL },
+	/* Oldest last inspection first; $10/$11 the (last, id) cursor ('' and 0:
+	 * the start), $12 limit. */
+	[STMT_INSPECTION_DUE] = { "inspection_due",
+		"SELECT o.id, o.name, o.region_code, COALESCE(r.name, ''), COALESCE(o.industry_id, 0), "
+		"COALESCE(i.name, ''), o.risk_colour, o.last_inspected_on FROM orgs o "
+		"LEFT JOIN regions r ON r.code = o.region_code LEFT JOIN industries i ON i.id = o.industry_id"
+		INSP_DUE_WHERE " AND (o.last_inspected_on > $10 OR (o.last_inspected_on = $10 AND o.id > $11)) "
+		"ORDER BY o.last_inspected_on, o.id LIMIT $12", NULL },
+	[STMT_INSPECTION_DUE_COUNT] = { "inspection_due_count",
+		"SELECT COUNT(*) FROM orgs o" INSP_DUE_WHERE, NULL },
+	/* Who of org $1 may inspect: its active inspectors and regulators. */
+	[STMT_INSPECTORS_OF_ORG] = { "inspectors_of_org",
+		"SELECT id, login, name, role FROM users WHERE org_id = $1 AND role IN (2, 3) "
+		"AND active = 1 ORDER BY id", NULL },
+	/* Inspections after id $1 with their inspectors' ids ("3,4"), $2 at
+	 * most, for audit verify. */
+	[STMT_INSPECTION_ALL] = { "inspection_all",
+		"SELECT x.id, x.code, x.enterprise_id, x.region_code, COALESCE(x.industry_id, 0), "
+		"x.org_id, x.inspected_on, x.type, x.summary, x.created_by, "
+		"COALESCE((SELECT group_concat(user_id, ',') FROM (SELECT k.user_id FROM "
+		"inspection_inspectors k WHERE k.inspection_id = x.id ORDER BY k.user_id)), '') "
+		"FROM inspections x WHERE x.id > $1 ORDER BY x.id LIMIT $2",
+		"SELECT x.id, x.code, x.enterprise_id, x.region_code, COALESCE(x.industry_id, 0), "
+		"x.org_id, x.inspected_on, x.type, x.summary, x.created_by, "
+		"COALESCE((SELECT string_agg(CAST(k.user_id AS TEXT), ',' ORDER BY k.user_id) FROM "
+		"inspection_inspectors k WHERE k.inspection_id = x.id), '') "
+		"FROM inspections x WHERE x.id > $1 ORDER BY x.id LIMIT $2" },
+
 	[STMT_DIGEST_SCHEMA] = { "digest_schema",
 		"SELECT version, applied_at FROM schema_migrations ORDER BY version", NULL },
 	[STMT_DIGEST_REGIONS] = { "digest_regions",
@@ -1209,6 +1285,12 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT * FROM check_records ORDER BY id", NULL },
 	[STMT_DIGEST_TASK_ATTACHMENTS] = { "digest_task_attachments",
 		"SELECT * FROM task_report_attachments ORDER BY id", NULL },
+	[STMT_DIGEST_INSPECTIONS] = { "digest_inspections",
+		"SELECT * FROM inspections ORDER BY id", NULL },
+	[STMT_DIGEST_INSPECTION_INSPECTORS] = { "digest_inspection_inspectors",
+		"SELECT * FROM inspection_inspectors ORDER BY inspection_id, user_id", NULL },
+	[STMT_DIGEST_INSPECTION_SEQ] = { "digest_inspection_seq",
+		"SELECT * FROM inspection_seq ORDER BY prefix", NULL },
 };
 
 /*
@@ -1492,6 +1574,26 @@ const char *const migrations_sqlite[] = {
 	 * enterprise (STMT_CHECK_TASKS_GENERATE) */
 	"DROP INDEX check_items_cadence;"
 	"CREATE INDEX check_items_cadence ON check_items (cadence, live, enterprise_id, id);",
+	/* 13: inspections (DESIGN §3.4), the core only: enterprise, inspecting
+	 * department, date, type, summary and at least two inspectors, with a
+	 * code per county and year. Findings, documents and penalties will
+	 * refer to inspections (id). Never updated or deleted. Each
+	 * enterprise keeps the date of its last inspection, moved forward in
+	 * the transaction of the insert, for the due lists: the index serves
+	 * them by colour and region without reading the table. */
+	"CREATE TABLE inspections (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), org_id INTEGER NOT NULL REFERENCES orgs (id),"
+	" inspected_on TEXT NOT NULL, type INTEGER NOT NULL, summary TEXT NOT NULL,"
+	" created_by INTEGER NOT NULL, created_at TEXT NOT NULL);"
+	"CREATE INDEX inspections_enterprise ON inspections (enterprise_id, inspected_on, id);"
+	"CREATE INDEX inspections_region ON inspections (region_code, inspected_on, id);"
+	"CREATE TABLE inspection_inspectors (inspection_id INTEGER NOT NULL REFERENCES inspections (id),"
+	" user_id INTEGER NOT NULL REFERENCES users (id), PRIMARY KEY (inspection_id, user_id));"
+	"CREATE TABLE inspection_seq (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);"
+	"ALTER TABLE orgs ADD COLUMN last_inspected_on TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX orgs_inspection_due ON orgs (kind, risk_colour, region_code,"
+	" last_inspected_on, industry_id, status);",
 };
 
 const char *const migrations_pg[] = {
@@ -1772,6 +1874,26 @@ const char *const migrations_pg[] = {
 	 * enterprise (STMT_CHECK_TASKS_GENERATE) */
 	"DROP INDEX check_items_cadence;"
 	"CREATE INDEX check_items_cadence ON check_items (cadence, live, enterprise_id, id);",
+	/* 13: inspections (DESIGN §3.4), the core only: enterprise, inspecting
+	 * department, date, type, summary and at least two inspectors, with a
+	 * code per county and year. Findings, documents and penalties will
+	 * refer to inspections (id). Never updated or deleted. Each
+	 * enterprise keeps the date of its last inspection, moved forward in
+	 * the transaction of the insert, for the due lists: the index serves
+	 * them by colour and region without reading the table. */
+	"CREATE TABLE inspections (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), org_id BIGINT NOT NULL REFERENCES orgs (id),"
+	" inspected_on TEXT NOT NULL, type INTEGER NOT NULL, summary TEXT NOT NULL,"
+	" created_by BIGINT NOT NULL, created_at TEXT NOT NULL);"
+	"CREATE INDEX inspections_enterprise ON inspections (enterprise_id, inspected_on, id);"
+	"CREATE INDEX inspections_region ON inspections (region_code, inspected_on, id);"
+	"CREATE TABLE inspection_inspectors (inspection_id BIGINT NOT NULL REFERENCES inspections (id),"
+	" user_id BIGINT NOT NULL REFERENCES users (id), PRIMARY KEY (inspection_id, user_id));"
+	"CREATE TABLE inspection_seq (prefix TEXT PRIMARY KEY, last BIGINT NOT NULL);"
+	"ALTER TABLE orgs ADD COLUMN last_inspected_on TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX orgs_inspection_due ON orgs (kind, risk_colour, region_code,"
+	" last_inspected_on, industry_id, status);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

@@ -15,6 +15,7 @@
 #include "core/assess.h"
 #include "core/error.h"
 #include "core/hazard.h"
+#include "core/inspect.h"
 #include "core/model.h"
 #include "core/plan_lists.h"
 #include "core/risk.h"
@@ -1063,6 +1064,115 @@ struct risk_map_point {
 int store_risk_map(struct store *st, const struct scope *s, const struct risk_map_filter *f,
 		   int (*cb)(const struct risk_map_point *, void *), void *arg, int64_t *unplaced,
 		   int *more, struct error *e);
+
+/* ---- inspections (DESIGN §3.4: the core; findings, documents and
+ * penalties come later) ---- */
+
+#define INSPECTORS_MAX 16
+#define INSPECTION_SUMMARY_MAX 4096
+
+struct inspector {
+	int64_t id;
+	char login[64];
+	char name[TEXT_SMALL];
+	enum role role;
+};
+
+struct inspection {
+	int64_t id;
+	char code[40];                         /* JC-540102-2026-000001 */
+	int64_t enterprise_id;
+	char enterprise_name[NAME_MAX_BYTES];  /* joined, read only */
+	char region_code[REGION_CODE_LEN + 1]; /* the enterprise's */
+	int64_t industry_id;                   /* the enterprise's; 0 none */
+	int64_t org_id;                        /* the inspecting department */
+	char org_name[NAME_MAX_BYTES];         /* joined, read only */
+	char date[DATE_LEN];                   /* inspected on, Asia/Shanghai */
+	enum inspection_type type;
+	char summary[INSPECTION_SUMMARY_MAX];
+	struct inspector inspectors[INSPECTORS_MAX];
+	int ninspectors;
+	int64_t created_by;
+	char created_at[TIME_LEN];
+};
+
+struct inspection_filter {
+	int64_t enterprise_id;                 /* 0: any */
+	char region[REGION_CODE_LEN + 1];      /* "": any; else this subtree */
+	int type;                              /* -1: any */
+	char from[DATE_LEN], to[DATE_LEN];     /* "": open */
+	char after_date[DATE_LEN];             /* cursor: "" the start */
+	int64_t after_id;
+	int limit;                             /* 1–500 */
+};
+
+/*
+ * Record inspection in (its enterprise_id, org_id, date, type, summary and
+ * inspectors[].id filled by the caller; everything else here): the
+ * enterprise must be one s sees (else ERR_NOT_FOUND field enterprise_id);
+ * the inspectors at least two distinct active users of org_id with role
+ * inspector or regulator (else ERR_INVALID field inspector_ids). The code
+ * comes from a counter per county and year of the date, never reused; the
+ * enterprise's last inspection date moves forward (never back); the audit
+ * event is in the same transaction. in is reloaded.
+ */
+int store_inspection_create(struct store *st, const struct actor *a, const struct scope *s,
+			    struct inspection *in, struct error *e);
+
+/* Inspection id with its inspectors, if s sees its enterprise; else ERR_NOT_FOUND. */
+int store_inspection_get(struct store *st, const struct scope *s, int64_t id,
+			 struct inspection *out, struct error *e);
+
+/*
+ * The inspections s sees matching f, newest date first (then newest id),
+ * one callback each (borrowed for the call; inspectors not loaded).
+ * *total, *more as for store_org_list.
+ */
+int store_inspection_list(struct store *st, const struct scope *s,
+			  const struct inspection_filter *f,
+			  int (*cb)(const struct inspection *, void *), void *arg,
+			  int64_t *total, int *more, struct error *e);
+
+/* Who of org org_id may inspect (active inspectors and regulators), by id. */
+int store_inspectors_of_org(struct store *st, int64_t org_id,
+			    int (*cb)(const struct inspector *, void *), void *arg,
+			    struct error *e);
+
+struct due_filter {
+	char region[REGION_CODE_LEN + 1];      /* "": the scope's */
+	int64_t industry_id;                   /* 0: any */
+	int colour;                            /* risk level of the colour; -1 any */
+	int after_colour;                      /* cursor: -1 the start; else a level */
+	char after_last[DATE_LEN];             /* with after_colour: last inspected ("" never) */
+	int64_t after_id;
+	int limit;                             /* 1–500 */
+};
+
+struct due_row {
+	int64_t id;
+	char name[NAME_MAX_BYTES];
+	char region_code[REGION_CODE_LEN + 1];
+	char region_name[TEXT_SMALL];
+	int64_t industry_id;
+	char industry_name[TEXT_SMALL];
+	enum risk_level colour;
+	char last_inspected_on[DATE_LEN];      /* "" never */
+	char period_start[DATE_LEN], due_by[DATE_LEN];
+};
+
+/*
+ * The enterprises s sees that are due for inspection on `today` under the
+ * frequencies freq: of a colour with a period (months > 0), not closed,
+ * and not inspected since the start of the colour's current period. Red
+ * first, then orange, yellow, blue; within a colour the oldest last
+ * inspection (never first), then id. counts[level] (may be NULL) gets how
+ * many are due of each colour under f's region and industry, whatever
+ * f's colour; *more is set when rows beyond the limit exist.
+ */
+int store_inspection_due(struct store *st, const struct scope *s, const struct inspect_freq *freq,
+			 int32_t today, const struct due_filter *f,
+			 int (*cb)(const struct due_row *, void *), void *arg,
+			 int64_t counts[RL__MAX], int *more, struct error *e);
 
 /* ---- daily jobs ---- */
 

@@ -260,7 +260,7 @@ check_hazard_rows(struct store *st, struct rowcheck *rc, struct error *e)
 	return r == DB_ERROR ? -1 : 0;
 }
 
-/* A risk point or check item against its last audited snapshot. */
+/* A risk point, check item or inspection against its last audited snapshot. */
 static int
 check_risk_row(int64_t id, const struct sbuf *snap, void *arg)
 {
@@ -299,6 +299,9 @@ verify_rows(struct store *st, struct verify *v, const char *otype, struct error 
 	} else if (strcmp(otype, "risk_point") == 0 || strcmp(otype, "check_item") == 0) {
 		if (st_risk_rows(st, otype, check_risk_row, &rc, e) != 0)
 			goto out_free;
+	} else if (strcmp(otype, "inspection") == 0) {
+		if (st_inspection_rows(st, check_risk_row, &rc, e) != 0)
+			goto out_free;
 	} else {
 		struct user_filter f = { .role = -1, .limit = 500 };
 
@@ -320,7 +323,7 @@ store_audit_verify(struct store *st, int (*cb)(const struct audit_problem *, voi
 		   int64_t *events, int64_t *problems, struct error *e)
 {
 	static const char *const audited[] = { "industry", "org", "user", "hazard", "risk_point",
-						"check_item" };
+						"check_item", "inspection" };
 	const struct db_ops *ops = st->db->ops;
 	struct verify v = { .cb = cb, .arg = arg };
 	struct db_stmt *s;

@@ -132,6 +132,14 @@ int st_risks_follow_org(struct store *st, const struct actor *a, int64_t org_id,
 int st_risk_rows(struct store *st, const char *otype,
 		 int (*cb)(int64_t id, const struct sbuf *snap, void *), void *arg, struct error *e);
 
+/*
+ * Every inspection in id order with its canonical snapshot (inspectors
+ * included), for audit verify; cb returns non-zero to stop. The snapshot
+ * is borrowed for the call.
+ */
+int st_inspection_rows(struct store *st, int (*cb)(int64_t id, const struct sbuf *snap, void *),
+		       void *arg, struct error *e);
+
 /* Load o->industries from org_industries. */
 int st_org_load_industries(struct store *st, struct org *o, struct error *e);
 

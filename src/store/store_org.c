@@ -73,6 +73,7 @@ st_read_org(struct store *st, struct db_stmt *s, struct org *o)
 	o->version = ops->col_int(s, 18);
 	st_col_copy(st, s, 19, o->created_at, sizeof(o->created_at));
 	st_col_copy(st, s, 20, o->updated_at, sizeof(o->updated_at));
+	st_col_copy(st, s, 21, o->last_inspected_on, sizeof(o->last_inspected_on));
 }
 
 void

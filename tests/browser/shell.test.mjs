@@ -114,7 +114,7 @@ test('the right password signs in to the workbench with the admin navigation', s
   const nav = page.locator('#nav');
   await nav.waitFor();
   const labels = (await nav.locator('a').allTextContents()).map((s) => s.trim());
-  assert.deepEqual(labels, ['工作台', '单位管理', '隐患', '风险分级管控', '排查任务', '行动计划', '督办通报', '一张图', '用户管理', '行业管理']);
+  assert.deepEqual(labels, ['工作台', '单位管理', '隐患', '风险分级管控', '排查任务', '行动计划', '督办通报', '监督检查', '一张图', '用户管理', '行业管理']);
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
   await page.getByRole('button', { name: '退出' }).waitFor();
   assert.match(await page.locator('.topbar').textContent(), /系统管理员/);

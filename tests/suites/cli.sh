@@ -74,6 +74,12 @@ check "a misspelt configuration key is refused" 1 "$H" init --config "$T/cfg/bad
 has "naming the key" "server.threds"
 check "a bad environment value is refused" 1 env HAZARDNET_SERVER_THREADS=lots "$H" init --data "$D"
 check "a missing config file is refused" 1 "$H" init --config "$T/cfg/none.ini"
+printf '[inspect]\nyellow_months = 7\n' >"$T/cfg/months.ini"
+check "an inspection frequency that does not divide 12 is refused" 1 "$H" init --config "$T/cfg/months.ini"
+has "naming the key and the rule" "'inspect.yellow_months' must be 0 .*divide 12"
+check "and so is one from the environment" 1 env HAZARDNET_INSPECT_RED_MONTHS=5 "$H" init --data "$D"
+has "naming that key" "'inspect.red_months'"
+check "a frequency that divides 12 is taken" 0 env HAZARDNET_INSPECT_RED_MONTHS=1 HAZARDNET_INSPECT_BLUE_MONTHS=12 "$H" init --data "$D"
 
 check "region import from a wrong directory fails" 1 "$H" region import --from "$T/nowhere" --data "$D"
 check "region import of one city" 0 "$H" region import --only 540100000000 --data "$D"
@@ -126,6 +132,11 @@ tamper_suite() { # BACKEND ARGS-FOR-HAZARDNET SQL-RUNNER...
   has "$be: verify names the risk point" "risk_point.*row edited outside hazardnet"
   "$@" "UPDATE risk_points SET level = 3 WHERE id = (SELECT MIN(id) FROM risk_points)" >/dev/null 2>&1
   check "$be: verify passes again once the risk point is put back" 0 $H audit verify $args
+  "$@" "UPDATE inspections SET summary = summary || 'X' WHERE id = (SELECT MIN(id) FROM inspections)" >/dev/null 2>&1
+  check "$be: verify fails after an inspection is edited behind its back" 1 $H audit verify $args
+  has "$be: verify names the inspection" "inspection.*row edited outside hazardnet"
+  "$@" "UPDATE inspections SET summary = substr(summary, 1, length(summary) - 1) WHERE id = (SELECT MIN(id) FROM inspections)" >/dev/null 2>&1
+  check "$be: verify passes again once the inspection is put back" 0 $H audit verify $args
   "$@" "UPDATE audit_events SET actor = 'mallory' WHERE seq = 3" >/dev/null 2>&1
   check "$be: verify fails after an audit event is edited" 1 $H audit verify $args
   has "$be: verify names the edited event" "hash mismatch"

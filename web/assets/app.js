@@ -26,6 +26,7 @@ export const NAV = [
   { path: '/check-tasks', label: '排查任务', roles: [...STAFF, 'enterprise', 'leader'], page: () => import('./pages/check-tasks.js') },
   { path: '/plans', label: '行动计划', roles: ['admin', 'office', 'regulator', 'inspector', 'leader'], page: () => import('./pages/plans.js') },
   { path: '/notices', label: '督办通报', roles: ALL, page: () => import('./pages/notices.js') },
+  { path: '/inspections', label: '监督检查', roles: ['admin', 'office', 'regulator', 'inspector', 'leader'], page: () => import('./pages/inspections.js') },
   { path: '/enforcement', label: '执法', roles: ['admin', 'regulator', 'inspector'], page: null },
   { path: '/tipoffs', label: '举报', roles: STAFF, page: null },
   { path: '/accidents', label: '事故', roles: STAFF, page: null },

@@ -42,6 +42,15 @@ export const MEASURE_KINDS = {
 export const CADENCES = { daily: '每日', weekly: '每周', monthly: '每月', quarterly: '每季度', yearly: '每年' };
 export const CHECK_RESULTS = { ok: '正常', na: '不适用', hazard: '发现隐患' };
 export const CHECK_TASK_STATUS = { pending: '待排查', done: '已排查' };
+export const INSPECTION_TYPES = {
+  routine: '日常检查', random: '双随机抽查', special: '专项检查', unannounced: '四不两直',
+  cross_region: '异地交叉检查', expert: '专家检查',
+};
+// How often each colour is due (months from the server's configuration).
+export function inspectionFrequency(months) {
+  if (!months) return '仅随机抽查';
+  return { 1: '每月', 2: '每两个月', 3: '每季度', 4: '每四个月', 6: '每半年', 12: '每年' }[months] || `每 ${months} 个月`;
+}
 export const RISK_METHODS = { lec: '作业条件危险性分析法（LEC）', ls: '风险矩阵法（LS）' };
 // What each value of the methods' tables means (the tables themselves come from /risk-methods).
 export const LEC_MEANINGS = {
@@ -360,6 +369,11 @@ const FIELD_MESSAGES = {
   'invalid veto.cap': '请选择否决后的最高等级',
   'invalid half': '通报期间应为某年上半年或下半年',
   'invalid month': '统计月份不正确',
+  'invalid inspector_ids': '检查人员须为本单位至少两名不同的执法人员或监管人员',
+  'invalid date': '检查日期不正确（不能晚于今天）',
+  'invalid summary': '请填写检查情况（不超过 4000 字节，约 1300 个汉字）',
+  'invalid type': '请选择检查类型',
+  'not_found enterprise_id': '该企业不存在或不在您的监管范围内',
 };
 
 const CJK = /[\u3400-\u9fff]/;
