@@ -29,6 +29,8 @@ static const struct ckey ckeys[] = {
 	STR("server.listen", listen),
 	STR("server.web_root", web_root),
 	INT("server.threads", threads, 1, 256),
+	INT("server.secure_cookie", secure_cookie, 0, 1),
+	INT("server.metrics_public", metrics_public, 0, 1),
 	SIZE("server.body_limit", body_limit, 1024, 64L << 20),
 	SIZE("server.upload_limit", upload_limit, 1024, 512L << 20),
 	INT("auth.session_hours", session_hours, 1, 24 * 90),

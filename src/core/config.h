@@ -25,6 +25,8 @@ struct config {
 	int threads;                    /* [server] threads = 8 */
 	size_t body_limit;              /* [server] body_limit = 1048576 */
 	size_t upload_limit;            /* [server] upload_limit = 10485760 */
+	int secure_cookie;              /* [server] secure_cookie = 0 (1: behind HTTPS) */
+	int metrics_public;             /* [server] metrics_public = 0 (loopback only) */
 	int session_hours;              /* [auth] session_hours = 12 */
 	int lockout_failures;           /* [auth] lockout_failures = 5 */
 	int lockout_minutes;            /* [auth] lockout_minutes = 15 */

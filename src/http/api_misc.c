@@ -37,6 +37,10 @@ api_healthz(struct req *r, struct error *e)
 int
 api_metrics(struct req *r, struct error *e)
 {
+	/* Route names and latencies are for the operator's scraper on this
+	 * host unless the configuration opens them. */
+	if (!r->cfg->metrics_public && !http_ip_loopback(r->ip))
+		return err_set(e, ERR_NOT_FOUND, NULL, "no such resource");
 	if ((r->text = metrics_render()) == NULL)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
 	r->text_type = "text/plain; version=0.0.4; charset=utf-8";

@@ -66,7 +66,8 @@ api_session_create(struct req *r, struct error *e)
 	    store_session_create(r->st, hash, u.id, until, e) != 0)
 		return -1;
 	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 "hn_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld", token, ttl);
+		 "hn_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%ld%s", token, ttl,
+		 r->cfg->secure_cookie ? "; Secure" : "");
 	r->out = json_pack("{s:s,s:o,s:s}", "token", token, "user", json_user(&u),
 			   "expires_at", until);
 	memset(token, 0, sizeof(token));
@@ -91,7 +92,8 @@ api_session_delete(struct req *r, struct error *e)
 	if (store_session_delete(r->st, r->token_hash, e) != 0)
 		return -1;
 	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 "hn_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+		 "hn_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+		 r->cfg->secure_cookie ? "; Secure" : "");
 	r->status = 204;
 	return 0;
 }

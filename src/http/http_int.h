@@ -163,6 +163,9 @@ json_t *json_org_of(const struct req *r, const struct org *o);
 /* json_string that never fails on the strings hazardnet stores. */
 json_t *jstr(const char *s);
 
+/* Whether a client address (as in req.ip) is this host's loopback. */
+int http_ip_loopback(const char *ip);
+
 /* ---- shared state ---- */
 
 /*

@@ -439,3 +439,10 @@ http_login_rate(const char *ip, int per_minute)
 	pthread_mutex_unlock(&rate_mu);
 	return rc;
 }
+
+int
+http_ip_loopback(const char *ip)
+{
+	return strncmp(ip, "127.", 4) == 0 || strcmp(ip, "::1") == 0 ||
+	       strncmp(ip, "::ffff:127.", 11) == 0;
+}

@@ -317,13 +317,16 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Start `hazardnet serve` on a free port with extra environment; resolves
- * when GET /healthz answers 200. Returns { url, proc, stderr(), exited,
- * stop(signal) } where stop resolves to { code, signal } once it exited.
+ * when GET /healthz answers 200. Returns { url, port, proc, stderr(),
+ * exited, stop(signal) } where stop resolves to { code, signal } once it
+ * exited. opts.host: the address to listen on (default 127.0.0.1; url
+ * always names 127.0.0.1).
  */
-export async function startServer(env = {}) {
+export async function startServer(env = {}, opts = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.env.HN_BIN, [...storeArgs(), 'serve', '--listen', `127.0.0.1:${port}`], {
+  const host = opts.host || '127.0.0.1';
+  const proc = spawn(process.env.HN_BIN, [...storeArgs(), 'serve', '--listen', `${host}:${port}`], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -338,6 +341,7 @@ export async function startServer(env = {}) {
   }));
   const server = {
     url,
+    port,
     proc,
     exited,
     stderr: () => err,

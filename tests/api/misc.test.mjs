@@ -4,7 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { API, STORE, request, get, tokenOf, assertStatus, assertError, routesFromSource } from './lib.mjs';
+import os from 'node:os';
+import { API, STORE, request, get, tokenOf, assertStatus, assertError, routesFromSource, startServer, sanitizerErrors } from './lib.mjs';
 
 
 function assertSecurityHeaders(res, what) {
@@ -58,6 +59,59 @@ test('/metrics is Prometheus text with per-route counters that count each reques
   // Every line is a comment or a well-formed sample.
   for (const line of m1.text.split('\n').filter(Boolean)) {
     assert.match(line, /^(# (HELP|TYPE) .+|[a-z_]+\{([a-z_]+="[^"\n]*",?)*\} [0-9.e+-]+)$/, `a Prometheus line: ${line}`);
+  }
+});
+
+// An address of this host that is not its loopback, or null.
+function outsideAddress() {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list || []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}
+
+test('/metrics answers only this host unless server.metrics_public opens it', async (t) => {
+  const ip = outsideAddress();
+  if (ip === null) {
+    t.skip('this machine has no address besides its loopback');
+    return;
+  }
+  for (const open of [false, true]) {
+    const srv = await startServer(open ? { HAZARDNET_SERVER_METRICS_PUBLIC: '1' } : {}, { host: '0.0.0.0' });
+    try {
+      assertStatus(await request('GET', '/metrics', { base: srv.url }), 200);
+      const far = await request('GET', '/metrics', { base: `http://${ip}:${srv.port}` });
+      if (open) {
+        assertStatus(far, 200);
+        assert.match(far.text, /hazardnet_http_requests_total/);
+      } else {
+        assertError(far, 404, 'not_found');
+        assert.doesNotMatch(far.text, /hazardnet_http/);
+      }
+      // Everything else answers the other address as usual.
+      assertStatus(await request('GET', '/healthz', { base: `http://${ip}:${srv.port}` }), 200);
+    } finally {
+      assert.equal((await srv.stop('SIGTERM')).code, 0);
+      assert.deepEqual(sanitizerErrors(srv.stderr()), []);
+    }
+  }
+});
+
+test('session cookies carry Secure when server.secure_cookie is on, and not otherwise', async () => {
+  const body = { login: 'admin', password: process.env.HN_ADMIN_PASSWORD };
+  const plain = await request('POST', `${API}/session`, { body });
+  assertStatus(plain, 200);
+  assert.doesNotMatch(plain.headers.get('set-cookie') || '', /Secure/);
+  const srv = await startServer({ HAZARDNET_SERVER_SECURE_COOKIE: '1' });
+  try {
+    const r = await request('POST', `${API}/session`, { body, base: srv.url });
+    assertStatus(r, 200);
+    assert.match(r.headers.get('set-cookie') || '', /^hn_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/);
+    const out = await request('DELETE', `${API}/session`, { token: r.json.token, base: srv.url });
+    assert.match(out.headers.get('set-cookie') || '', /Max-Age=0; Secure$/);
+  } finally {
+    assert.equal((await srv.stop('SIGTERM')).code, 0);
+    assert.deepEqual(sanitizerErrors(srv.stderr()), []);
   }
 });
 
