@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "core/config.h"
+#include "core/date.h"
 
-enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST };
+enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST, CK_MONTH_DAY };
 
 struct ckey {
 	const char *name;
@@ -18,6 +19,7 @@ struct ckey {
 
 #define STR(n, f) { n, CK_STR, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0 }
 #define INT(n, f, lo, hi) { n, CK_INT, offsetof(struct config, f), 0, lo, hi }
+#define MONTH_DAY(n, f) { n, CK_MONTH_DAY, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0 }
 #define SIZE(n, f, lo, hi) { n, CK_SIZE, offsetof(struct config, f), 0, lo, hi }
 
 static const struct ckey ckeys[] = {
@@ -39,6 +41,7 @@ static const struct ckey ckeys[] = {
 	INT("risk.ls_red", risk.ls_red, 1, 25),
 	INT("risk.ls_orange", risk.ls_orange, 1, 25),
 	INT("risk.ls_yellow", risk.ls_yellow, 1, 25),
+	MONTH_DAY("risk.report_day", risk_report_day),
 	{ "auth.password_cost", CK_COST, offsetof(struct config, password_cost), 0, 0, 0 },
 };
 
@@ -64,6 +67,7 @@ config_defaults(struct config *cfg)
 	cfg->login_rate_per_minute = 20;
 	cfg->password_cost = PW_COST_INTERACTIVE;
 	risk_bands_default(&cfg->risk);
+	snprintf(cfg->risk_report_day, sizeof(cfg->risk_report_day), "12-20");
 }
 
 int
@@ -115,6 +119,17 @@ config_set(struct config *cfg, const char *key, const char *value,
 		else
 			*(size_t *)((char *)cfg + k->off) = (size_t)v;
 		return 0;
+	case CK_MONTH_DAY: {
+		int m, d;
+
+		if (date_month_day_parse(value, &m, &d) != 0) {
+			snprintf(err, errlen, "'%s' must be a day of the year as MM-DD (e.g. 12-20), not '%s'",
+				 key, value);
+			return -1;
+		}
+		memcpy((char *)cfg + k->off, value, 6);
+		return 0;
+	}
 	case CK_COST:
 		for (int c = 0; c < PW_COST__MAX; c++)
 			if (strcmp(value, cost_names[c]) == 0) {

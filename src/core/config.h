@@ -32,6 +32,8 @@ struct config {
 	int pool_size;                  /* [store] pool = threads + 2 */
 	struct risk_bands risk;         /* [risk] lec_red = 320, lec_orange = 160, lec_yellow = 70,
 					 * ls_red = 20, ls_orange = 15, ls_yellow = 9 */
+	char risk_report_day[6];        /* [risk] report_day = 12-20: MM-DD the yearly
+					 * risk report (风险清单及年度风险分析) is due */
 };
 
 /* Fill cfg with the built-in defaults. */
