@@ -24,6 +24,7 @@ import { campaignWalk, makeWalkCampaign } from './walk_campaign.mjs';
 import { assessWalk } from './walk_assess.mjs';
 import { riskWalk, makeWalkRisks } from './walk_risks.mjs';
 import { taskFileWalk, makeWalkTaskFiles } from './walk_task_files.mjs';
+import { riskReportWalk, makeWalkRiskReports } from './walk_risk_reports.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -42,6 +43,7 @@ let pl; // plans of walk_plans.mjs
 let cp; // lists and notices of walk_campaign.mjs
 let rk; // risk points of walk_risks.mjs
 let tf; // task reports with files of walk_task_files.mjs
+let rr; // yearly risk reports of walk_risk_reports.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -64,6 +66,7 @@ before(async () => {
   cp = pl.failed ? pl : await makeWalkCampaign(w, pl).catch((err) => ({ failed: err }));
   rk = await makeWalkRisks(w).catch((err) => ({ failed: err }));
   tf = cp.failed ? cp : await makeWalkTaskFiles(w, pl, cp).catch((err) => ({ failed: err }));
+  rr = await makeWalkRiskReports(w).catch((err) => ({ failed: err }));
 });
 
 /** The fixtures of a feature, or its set-up error thrown in the case that needs them. */
@@ -332,6 +335,7 @@ Object.assign(WALK, campaignWalk(() => w, () => made(pl), () => made(cp)));
 Object.assign(WALK, assessWalk(() => w, () => made(pl)));
 Object.assign(WALK, riskWalk(() => w, () => made(rk)));
 Object.assign(WALK, taskFileWalk(() => made(tf)));
+Object.assign(WALK, riskReportWalk(() => w, () => made(rr)));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);
