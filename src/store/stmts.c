@@ -853,12 +853,15 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_RISK_REPORT_UPDATE] = { "risk_report_update",
 		"UPDATE risk_reports SET analysis = $2, principal = $3, updated_at = $4, "
 		"version = version + 1 WHERE id = $1 AND version = $5 AND status = 0", NULL },
-	/* The enterprise's ($2) current risk list, copied into report $1. */
+	/* The enterprise's ($2) current risk list, copied into report $1. A
+	 * concurrent submit of the same draft (PostgreSQL) copies nothing twice:
+	 * it then fails on the version and rolls back. */
 	[STMT_RISK_REPORT_SNAPSHOT] = { "risk_report_snapshot",
 		"INSERT INTO risk_report_items (report_id, risk_id, name, kind, location, level, "
 		"score100, method, tier, responsible) SELECT $1, p.id, p.name, p.kind, p.location, "
 		"p.level, p.score100, p.method, p.tier, p.responsible FROM risk_points p "
-		"WHERE p.enterprise_id = $2 AND p.active = 1", NULL },
+		"WHERE p.enterprise_id = $2 AND p.active = 1 "
+		"ON CONFLICT (report_id, risk_id) DO NOTHING", NULL },
 	/* Submit draft $1 at version $7: the counts from its snapshot. */
 	[STMT_RISK_REPORT_SUBMIT] = { "risk_report_submit",
 		"UPDATE risk_reports SET status = 1, principal = $2, submitted_at = $3, submitted_by = $4, "
