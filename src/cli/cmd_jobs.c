@@ -21,7 +21,6 @@ cmd_jobs(struct cli *cli, struct store *st, int argc, char **argv)
 	struct error e = { 0 };
 	int32_t today = date_shanghai(time(NULL));
 
-	(void)cli;
 	if (argc < 2 || strcmp(argv[1], "run") != 0)
 		return cli_usage_error(c, argc < 2 ? "missing subcommand" : "unknown subcommand");
 	for (int i = 2; i < argc; i++) {
@@ -32,7 +31,7 @@ cmd_jobs(struct cli *cli, struct store *st, int argc, char **argv)
 			return cli_usage_error(c, "unexpected argument '%s'", argv[i]);
 		}
 	}
-	if (jobs_run_daily(st, today, print_line, &e) != 0)
+	if (jobs_run_daily(st, &cli->cfg, today, print_line, &e) != 0)
 		return cli_fail("jobs failed: %s", e.message);
 	return 0;
 }

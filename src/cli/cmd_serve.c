@@ -40,7 +40,7 @@ cli_serve(struct cli *cli, const char *listen)
 		store_pool_free(pool);
 		return cli_fail("%s", e.message);
 	}
-	if ((jobs = jobs_start(pool, &e)) == NULL) {
+	if ((jobs = jobs_start(pool, &cli->cfg, &e)) == NULL) {
 		server_stop(srv);
 		store_pool_free(pool);
 		return cli_fail("%s", e.message);

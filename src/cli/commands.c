@@ -68,7 +68,9 @@ const struct cmd cli_commands[] = {
 	  "days before a hazard's deadline and when it passes, and escalation of\n"
 	  "overdue major hazards to the supervising departments and the office;\n"
 	  "and the check tasks of the day: each active check item gets the task of\n"
-	  "its cadence's period that holds the day (双重预防).\n"
+	  "its cadence's period that holds the day (双重预防); and the reminders of the\n"
+	  "yearly risk report (risk.report_day): enterprises that have not submitted it\n"
+	  "are told from 7 days before the due day, and again once it has passed.\n"
 	  "Safe to run again: nothing is sent or made twice. --today runs them as of another\n"
 	  "day (drills, tests).\n" },
 	{ "gen", cmd_gen, CMD_NEED_STORE, "synthetic enterprises and hazards for benchmarks", "usage: hazardnet gen --enterprises N --hazards M [--seed S] [--region CODE] [--today YYYY-MM-DD] [--batch K]\n\nFills an initialised store that has its regions (hazardnet region import) with\nsynthetic data, the same for the same seed, day and store: the departments\nsupervising each industry and the office of the region when missing, N\nenterprises with valid credit codes spread over the region's towns (default\n540100000000 拉萨市), and M hazards found over the three years up to today\n(--today), in every state with consistent fields, written K (default 2000) to\na transaction. Counts may be 0: hazards then go to the region's enterprises.\n" },

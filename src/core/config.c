@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "core/config.h"
+#include "core/date.h"
 
-enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST, CK_MONTHS };
+enum ckind { CK_STR, CK_INT, CK_SIZE, CK_COST, CK_MONTHS, CK_MONTH_DAY };
 
 struct ckey {
 	const char *name;
@@ -20,6 +21,7 @@ struct ckey {
 #define INT(n, f, lo, hi) { n, CK_INT, offsetof(struct config, f), 0, lo, hi }
 /* Months between inspections: 0 or a divisor of 12. */
 #define MONTHS(n, f) { n, CK_MONTHS, offsetof(struct config, f), 0, 0, 12 }
+#define MONTH_DAY(n, f) { n, CK_MONTH_DAY, offsetof(struct config, f), sizeof(((struct config *)0)->f), 0, 0 }
 #define SIZE(n, f, lo, hi) { n, CK_SIZE, offsetof(struct config, f), 0, lo, hi }
 
 static const struct ckey ckeys[] = {
@@ -47,6 +49,7 @@ static const struct ckey ckeys[] = {
 	MONTHS("inspect.orange_months", inspect.months[RL_LARGER]),
 	MONTHS("inspect.yellow_months", inspect.months[RL_GENERAL]),
 	MONTHS("inspect.blue_months", inspect.months[RL_LOW]),
+	MONTH_DAY("risk.report_day", risk_report_day),
 	{ "auth.password_cost", CK_COST, offsetof(struct config, password_cost), 0, 0, 0 },
 };
 
@@ -73,6 +76,7 @@ config_defaults(struct config *cfg)
 	cfg->password_cost = PW_COST_INTERACTIVE;
 	risk_bands_default(&cfg->risk);
 	inspect_freq_default(&cfg->inspect);
+	snprintf(cfg->risk_report_day, sizeof(cfg->risk_report_day), "12-20");
 }
 
 int
@@ -143,6 +147,17 @@ config_set(struct config *cfg, const char *key, const char *value,
 		}
 		*(int *)((char *)cfg + k->off) = (int)v;
 		return 0;
+	case CK_MONTH_DAY: {
+		int m, d;
+
+		if (date_month_day_parse(value, &m, &d) != 0) {
+			snprintf(err, errlen, "'%s' must be a day of the year as MM-DD (e.g. 12-20), not '%s'",
+				 key, value);
+			return -1;
+		}
+		memcpy((char *)cfg + k->off, value, 6);
+		return 0;
+	}
 	case CK_COST:
 		for (int c = 0; c < PW_COST__MAX; c++)
 			if (strcmp(value, cost_names[c]) == 0) {

@@ -38,6 +38,8 @@ struct config {
 	struct inspect_freq inspect;    /* [inspect] red_months = 3, orange_months = 6,
 					 * yellow_months = 12, blue_months = 0 (never due:
 					 * random draw only); each 0 or a divisor of 12 */
+	char risk_report_day[6];        /* [risk] report_day = 12-20: MM-DD the yearly
+					 * risk report (风险清单及年度风险分析) is due */
 };
 
 /* Fill cfg with the built-in defaults. */

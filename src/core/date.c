@@ -60,6 +60,21 @@ digits(const char *s, int n, int *out)
 }
 
 int
+date_month_day_parse(const char *s, int *m, int *d)
+{
+	int mm, dd;
+
+	if (s == NULL || strlen(s) != 5 || s[2] != '-' || digits(s, 2, &mm) || digits(s + 3, 2, &dd))
+		return -1;
+	/* 2001 is not a leap year: 02-29 would have no due day most years */
+	if (mm < 1 || mm > 12 || dd < 1 || dd > date_month_days(2001, mm))
+		return -1;
+	*m = mm;
+	*d = dd;
+	return 0;
+}
+
+int
 date_parse(const char *s, int32_t *days)
 {
 	int y, m, d;

@@ -32,6 +32,12 @@ int32_t date_shanghai(time_t t);
  */
 int date_of_instant(const char *iso, int32_t *days);
 
+/*
+ * Parse a strict "MM-DD" that names a day of every year (so not 02-29):
+ * a yearly due day such as 12-20. 0, or -1 for anything else.
+ */
+int date_month_day_parse(const char *s, int *m, int *d);
+
 /* Days in month m of year y. */
 int date_month_days(int y, int m);
 

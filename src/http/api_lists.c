@@ -428,7 +428,7 @@ api_plans_update(struct req *r, struct error *e)
 {
 	struct plan_rec p;
 	int report_day, mm, dd;
-	char tail, year_day[8];
+	char year_day[8];
 
 	if (r->user.role != ROLE_OFFICE && r->user.role != ROLE_ADMIN)
 		return err_set(e, ERR_FORBIDDEN, NULL, "plans are managed by the office");
@@ -441,8 +441,7 @@ api_plans_update(struct req *r, struct error *e)
 	if (in_has(r->json, "year_report_day")) {
 		const char *v = in_str(r->json, "year_report_day", "");
 
-		if (sscanf(v, "%2d-%2d%c", &mm, &dd, &tail) != 2 || v[2] != '-' || mm < 1 || mm > 12 ||
-		    dd < 1 || dd > date_month_days(2001, mm))
+		if (date_month_day_parse(v, &mm, &dd) != 0)
 			return err_set(e, ERR_INVALID, "year_report_day", "'year_report_day' must be MM-DD");
 		snprintf(year_day, sizeof(year_day), "%s", v);
 	}

@@ -285,10 +285,14 @@ todo_notice(const struct notification *n, void *arg)
 
 	if (n->read_at[0] != '\0' || strcmp(n->kind, "notice") == 0)
 		return 0;   /* notices are listed with their reply state below */
-	snprintf(link, sizeof(link), "#/hazards/%lld", (long long)n->hazard_id);
+	/* the yearly risk report's reminders concern no hazard: they open the reports */
+	if (n->hazard_id == 0 && strncmp(n->kind, "risk_report_", 12) == 0)
+		snprintf(link, sizeof(link), "#/risks/reports");
+	else
+		snprintf(link, sizeof(link), "#/hazards/%lld", (long long)n->hazard_id);
 	json_array_append_new(c->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", n->kind,
 		"title", jstr(n->title), "due", n->due[0] ? jstr(n->due) : json_null(),
-		"link", link, "severity", "danger"));
+		"link", link, "severity", strcmp(n->kind, "risk_report_due_soon") == 0 ? "warning" : "danger"));
 	return ++c->n >= 100;
 }
 

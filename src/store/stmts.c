@@ -326,6 +326,30 @@
 #define INSP_DUE_WHERE \
 	" WHERE " SCOPE_ORG " AND o.kind = 3 AND o.risk_colour = $5 AND o.last_inspected_on < $6 " \
 	"AND o.region_code BETWEEN $7 AND $8 AND o.status <> 2 AND ($9 = 0 OR o.industry_id = $9)"
+/* A yearly risk report r: its counts by level are the enterprise's live
+ * ones while it is a draft, its snapshot's once submitted. */
+#define RR_LIVE(lvl) \
+	"(SELECT COUNT(*) FROM risk_points p WHERE p.enterprise_id = r.enterprise_id " \
+	"AND p.active = 1 AND p.level = " lvl ")"
+#define RR_COUNT(lvl, col) "CASE WHEN r.status = 0 THEN " RR_LIVE(lvl) " ELSE r." col " END"
+#define RR_COLS \
+	"r.id, r.enterprise_id, COALESCE(o.name, ''), r.region_code, COALESCE(r.industry_id, 0), " \
+	"r.year, r.status, " RR_COUNT("3", "n_red") ", " RR_COUNT("2", "n_orange") ", " \
+	RR_COUNT("1", "n_yellow") ", " RR_COUNT("0", "n_blue") ", r.analysis, r.principal, r.due, " \
+	"r.submitted_at, COALESCE(r.submitted_by, 0), r.late, r.created_by, r.created_at, " \
+	"r.updated_at, r.version"
+#define RR_FROM " FROM risk_reports r LEFT JOIN orgs o ON o.id = r.enterprise_id "
+#define RR_ITEMS(lvl) \
+	"(SELECT COUNT(*) FROM risk_report_items i WHERE i.report_id = $1 AND i.level = " lvl ")"
+/* After the scope: $5 year, $6/$7 region range, $8 industry (0 any), $9
+ * status (-1 any). */
+#define RR_FILTER \
+	" AND r.year = $5 AND r.region_code BETWEEN $6 AND $7 AND ($8 = 0 OR r.industry_id = $8) " \
+	"AND ($9 < 0 OR r.status = $9)"
+#define RR_MISSING \
+	" AND o.kind = 3 AND o.status = 0 AND o.region_code BETWEEN $6 AND $7 " \
+	"AND ($8 = 0 OR o.industry_id = $8) AND NOT EXISTS (SELECT 1 FROM risk_reports s " \
+	"WHERE s.enterprise_id = o.id AND s.year = $5 AND s.status = 1)"
 
 const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_MIGRATION_VERSION] = { "migration_version",
@@ -841,6 +865,60 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_RISK_MAP_UNPLACED] = { "risk_map_unplaced",
 		"SELECT COUNT(*) " RISK_MAP_WHERE "AND (o.lat IS NULL OR o.lon IS NULL)", NULL },
 
+	/* ---- the enterprises' yearly risk reports (风险清单及年度风险分析) ---- */
+	[STMT_RISK_REPORT_INSERT] = { "risk_report_insert",
+		"INSERT INTO risk_reports (enterprise_id, region_code, industry_id, year, status, "
+		"analysis, principal, created_by, created_at, updated_at, version) "
+		"VALUES ($1, $2, $3, $4, 0, $5, $6, $7, $8, $8, 1) "
+		"ON CONFLICT (enterprise_id, year) DO NOTHING RETURNING id", NULL },
+	[STMT_RISK_REPORT_GET] = { "risk_report_get",
+		"SELECT " RR_COLS RR_FROM "WHERE " SCOPE_ENT("r") " AND r.id = $5", NULL },
+	[STMT_RISK_REPORT_UPDATE] = { "risk_report_update",
+		"UPDATE risk_reports SET analysis = $2, principal = $3, updated_at = $4, "
+		"version = version + 1 WHERE id = $1 AND version = $5 AND status = 0", NULL },
+	/* The enterprise's ($2) current risk list, copied into report $1. A
+	 * concurrent submit of the same draft (PostgreSQL) copies nothing twice:
+	 * it then fails on the version and rolls back. */
+	[STMT_RISK_REPORT_SNAPSHOT] = { "risk_report_snapshot",
+		"INSERT INTO risk_report_items (report_id, risk_id, name, kind, location, level, "
+		"score100, method, tier, responsible) SELECT $1, p.id, p.name, p.kind, p.location, "
+		"p.level, p.score100, p.method, p.tier, p.responsible FROM risk_points p "
+		"WHERE p.enterprise_id = $2 AND p.active = 1 "
+		"ON CONFLICT (report_id, risk_id) DO NOTHING", NULL },
+	/* Submit draft $1 at version $7: the counts from its snapshot. */
+	[STMT_RISK_REPORT_SUBMIT] = { "risk_report_submit",
+		"UPDATE risk_reports SET status = 1, principal = $2, submitted_at = $3, submitted_by = $4, "
+		"late = $5, due = $6, n_red = " RR_ITEMS("3") ", n_orange = " RR_ITEMS("2")
+		", n_yellow = " RR_ITEMS("1") ", n_blue = " RR_ITEMS("0") ", n_total = "
+		"(SELECT COUNT(*) FROM risk_report_items i WHERE i.report_id = $1), updated_at = $3, "
+		"version = version + 1 WHERE id = $1 AND version = $7 AND status = 0", NULL },
+	[STMT_RISK_REPORT_ITEMS] = { "risk_report_items",
+		"SELECT i.risk_id, i.name, i.kind, i.location, i.level, i.score100, i.method, i.tier, "
+		"i.responsible FROM risk_report_items i WHERE i.report_id = $1 "
+		"ORDER BY i.level DESC, i.risk_id", NULL },
+	[STMT_RISK_REPORT_LIST] = { "risk_report_list",
+		"SELECT " RR_COLS RR_FROM "WHERE " SCOPE_ENT("r") RR_FILTER
+		" AND r.id > $10 ORDER BY r.id LIMIT $11", NULL },
+	[STMT_RISK_REPORT_COUNT] = { "risk_report_count",
+		"SELECT COUNT(*) FROM risk_reports r WHERE " SCOPE_ENT("r") RR_FILTER, NULL },
+	/* Operating enterprises in scope without a submitted report of year $5
+	 * ($6/$7 region range, $8 industry or 0), with their draft's id or 0. */
+	[STMT_RISK_REPORT_MISSING] = { "risk_report_missing",
+		"SELECT o.id, o.name, o.region_code, COALESCE(o.industry_id, 0), "
+		"COALESCE((SELECT d.id FROM risk_reports d WHERE d.enterprise_id = o.id "
+		"AND d.year = $5), 0) FROM orgs o WHERE " SCOPE_ORG RR_MISSING
+		" AND o.id > $9 ORDER BY o.id LIMIT $10", NULL },
+	[STMT_RISK_REPORT_MISSING_COUNT] = { "risk_report_missing_count",
+		"SELECT COUNT(*) FROM orgs o WHERE " SCOPE_ORG RR_MISSING, NULL },
+	/* Tell every operating enterprise without a submitted report of year
+	 * $1 (kind $2, title $3, due $4), once: not those told already. */
+	[STMT_RISK_REPORT_NOTIFY] = { "risk_report_notify",
+		"INSERT INTO notifications (org_id, kind, hazard_id, title, due, created_at) "
+		"SELECT o.id, $2, NULL, $3, $4, $5 FROM orgs o WHERE o.kind = 3 AND o.status = 0 "
+		"AND NOT EXISTS (SELECT 1 FROM risk_reports r WHERE r.enterprise_id = o.id "
+		"AND r.year = $1 AND r.status = 1) AND NOT EXISTS (SELECT 1 FROM notifications n "
+		"WHERE n.org_id = o.id AND n.kind = $2 AND n.due = $4)", NULL },
+
 	[STMT_ATTACHMENT_INSERT] = { "attachment_insert",
 		"INSERT INTO attachments (hazard_id, sha256, kind, mime, size, name, uploaded_by, at) "
 		"VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hazard_id, sha256, kind) DO NOTHING",
@@ -1291,6 +1369,10 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"SELECT * FROM inspection_inspectors ORDER BY inspection_id, user_id", NULL },
 	[STMT_DIGEST_INSPECTION_SEQ] = { "digest_inspection_seq",
 		"SELECT * FROM inspection_seq ORDER BY prefix", NULL },
+	[STMT_DIGEST_RISK_REPORTS] = { "digest_risk_reports",
+		"SELECT * FROM risk_reports ORDER BY id", NULL },
+	[STMT_DIGEST_RISK_REPORT_ITEMS] = { "digest_risk_report_items",
+		"SELECT * FROM risk_report_items ORDER BY id", NULL },
 };
 
 /*
@@ -1594,6 +1676,26 @@ const char *const migrations_sqlite[] = {
 	"ALTER TABLE orgs ADD COLUMN last_inspected_on TEXT NOT NULL DEFAULT '';"
 	"CREATE INDEX orgs_inspection_due ON orgs (kind, risk_colour, region_code,"
 	" last_inspected_on, industry_id, status);",
+	/* 14: the enterprises' yearly risk reports to their regulators
+	 * (风险清单及年度风险分析) and the risk list each one froze when it
+	 * was submitted */
+	"CREATE TABLE risk_reports (id INTEGER PRIMARY KEY,"
+	" enterprise_id INTEGER NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id INTEGER REFERENCES industries (id), year INTEGER NOT NULL,"
+	" status INTEGER NOT NULL, n_red INTEGER NOT NULL DEFAULT 0, n_orange INTEGER NOT NULL DEFAULT 0,"
+	" n_yellow INTEGER NOT NULL DEFAULT 0, n_blue INTEGER NOT NULL DEFAULT 0,"
+	" n_total INTEGER NOT NULL DEFAULT 0, analysis TEXT NOT NULL DEFAULT '',"
+	" principal TEXT NOT NULL DEFAULT '', due TEXT NOT NULL DEFAULT '',"
+	" submitted_at TEXT NOT NULL DEFAULT '', submitted_by INTEGER, late INTEGER NOT NULL DEFAULT 0,"
+	" created_by INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	" version INTEGER NOT NULL, UNIQUE (enterprise_id, year));"
+	"CREATE INDEX risk_reports_year ON risk_reports (year, region_code);"
+	"CREATE TABLE risk_report_items (id INTEGER PRIMARY KEY,"
+	" report_id INTEGER NOT NULL REFERENCES risk_reports (id), risk_id INTEGER NOT NULL,"
+	" name TEXT NOT NULL, kind INTEGER NOT NULL, location TEXT NOT NULL DEFAULT '',"
+	" level INTEGER NOT NULL, score100 INTEGER NOT NULL, method INTEGER NOT NULL,"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" UNIQUE (report_id, risk_id));",
 };
 
 const char *const migrations_pg[] = {
@@ -1894,6 +1996,26 @@ const char *const migrations_pg[] = {
 	"ALTER TABLE orgs ADD COLUMN last_inspected_on TEXT NOT NULL DEFAULT '';"
 	"CREATE INDEX orgs_inspection_due ON orgs (kind, risk_colour, region_code,"
 	" last_inspected_on, industry_id, status);",
+	/* 14: the enterprises' yearly risk reports to their regulators
+	 * (风险清单及年度风险分析) and the risk list each one froze when it
+	 * was submitted */
+	"CREATE TABLE risk_reports (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" enterprise_id BIGINT NOT NULL REFERENCES orgs (id), region_code TEXT NOT NULL,"
+	" industry_id BIGINT REFERENCES industries (id), year INTEGER NOT NULL,"
+	" status INTEGER NOT NULL, n_red BIGINT NOT NULL DEFAULT 0, n_orange BIGINT NOT NULL DEFAULT 0,"
+	" n_yellow BIGINT NOT NULL DEFAULT 0, n_blue BIGINT NOT NULL DEFAULT 0,"
+	" n_total BIGINT NOT NULL DEFAULT 0, analysis TEXT NOT NULL DEFAULT '',"
+	" principal TEXT NOT NULL DEFAULT '', due TEXT NOT NULL DEFAULT '',"
+	" submitted_at TEXT NOT NULL DEFAULT '', submitted_by BIGINT, late INTEGER NOT NULL DEFAULT 0,"
+	" created_by BIGINT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+	" version BIGINT NOT NULL, UNIQUE (enterprise_id, year));"
+	"CREATE INDEX risk_reports_year ON risk_reports (year, region_code);"
+	"CREATE TABLE risk_report_items (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+	" report_id BIGINT NOT NULL REFERENCES risk_reports (id), risk_id BIGINT NOT NULL,"
+	" name TEXT NOT NULL, kind INTEGER NOT NULL, location TEXT NOT NULL DEFAULT '',"
+	" level INTEGER NOT NULL, score100 BIGINT NOT NULL, method INTEGER NOT NULL,"
+	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
+	" UNIQUE (report_id, risk_id));",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));

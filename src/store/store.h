@@ -1015,6 +1015,126 @@ int store_jobs_check_tasks(struct store *st, int32_t today, struct check_generat
 int store_jobs_check_tasks_paged(struct store *st, int32_t today, int64_t page,
 				 struct check_generate_report *out, struct error *e);
 
+/* ---- the yearly risk report (风险清单及年度风险分析, DESIGN §3.2) ---- */
+
+#define RISK_ANALYSIS_MAX 16384   /* bytes of the analysis, NUL included */
+
+/*
+ * An enterprise's yearly report of its risk list to its regulators. While
+ * a draft its counts are the enterprise's live ones; submitting freezes the
+ * list (store_risk_report_items) and the counts, judged late against due.
+ */
+struct risk_report {
+	int64_t id;
+	int64_t enterprise_id;
+	char enterprise_name[NAME_MAX_BYTES];  /* joined, read only */
+	char region_code[REGION_CODE_LEN + 1]; /* the enterprise's when made */
+	int64_t industry_id;                   /* the enterprise's when made; 0 none */
+	int year;
+	enum report_status status;
+	int64_t n[RL__MAX];                    /* risk points by level */
+	int64_t total;
+	char analysis[RISK_ANALYSIS_MAX];      /* 年度风险分析 */
+	char principal[TEXT_SMALL];            /* the principal who confirms it */
+	char due[DATE_LEN];                    /* the due day it was judged by; "" draft */
+	char submitted_at[TIME_LEN];
+	int64_t submitted_by;
+	int late;
+	int64_t created_by;
+	char created_at[TIME_LEN];
+	char updated_at[TIME_LEN];
+	int64_t version;
+};
+
+/* One risk point as a submitted report froze it. */
+struct risk_report_item {
+	int64_t risk_id;
+	char name[RISK_NAME_MAX];
+	enum risk_kind kind;
+	char location[HZ_SHORT_MAX];
+	enum risk_level level;
+	int64_t score100;
+	enum risk_method method;
+	enum control_tier tier;
+	char responsible[TEXT_SMALL];
+};
+
+struct risk_report_filter {
+	int year;
+	char region[REGION_CODE_LEN + 1];      /* "": any; else this subtree */
+	int64_t industry_id;                   /* 0: any */
+	int status;                            /* -1: any (the missing board ignores it) */
+	int64_t after_id;
+	int limit;                             /* 1–500 */
+};
+
+/* An enterprise on the board of those that have not reported a year. */
+struct risk_report_missing {
+	int64_t enterprise_id;
+	const char *name, *region_code;        /* borrowed for the callback */
+	int64_t industry_id;
+	int64_t draft_id;                      /* its draft of the year, or 0 */
+};
+
+/*
+ * Make the draft report of rr->enterprise_id (an enterprise s sees, else
+ * ERR_NOT_FOUND field enterprise_id) for rr->year with rr->analysis and
+ * rr->principal; ERR_CONFLICT field year when the enterprise has one for
+ * that year already. rr is reloaded.
+ */
+int store_risk_report_create(struct store *st, const struct actor *a, const struct scope *s,
+			     struct risk_report *rr, struct error *e);
+
+/* Report id if s sees it, else ERR_NOT_FOUND. */
+int store_risk_report_get(struct store *st, const struct scope *s, int64_t id,
+			  struct risk_report *out, struct error *e);
+
+/*
+ * Change the analysis and principal of draft id at version (NULL keeps a
+ * value): ERR_CONFLICT once submitted, ERR_STALE for another version.
+ */
+int store_risk_report_update(struct store *st, const struct actor *a, const struct scope *s,
+			     int64_t id, int64_t version, const char *analysis,
+			     const char *principal, struct risk_report *out, struct error *e);
+
+/*
+ * Submit draft id at version, confirmed by principal (NULL keeps the
+ * draft's): in one transaction the enterprise's active risk points are
+ * copied into the report's items and its counts fixed from them; late when
+ * today is after due. ERR_INVALID field principal or analysis when the
+ * report lacks one; ERR_CONFLICT once submitted; ERR_STALE.
+ */
+int store_risk_report_submit(struct store *st, const struct actor *a, const struct scope *s,
+			     int64_t id, int64_t version, const char *principal, int32_t due,
+			     int32_t today, struct risk_report *out, struct error *e);
+
+/* The frozen risk list of report id (none while a draft), highest level first. */
+int store_risk_report_items(struct store *st, const struct scope *s, int64_t id,
+			    int (*cb)(const struct risk_report_item *, void *), void *arg,
+			    struct error *e);
+
+/* Reports s sees of f->year matching f, in id order; *total, *more as for
+ * orgs; cb NULL only counts. */
+int store_risk_report_list(struct store *st, const struct scope *s,
+			   const struct risk_report_filter *f,
+			   int (*cb)(const struct risk_report *, void *), void *arg, int64_t *total,
+			   int *more, struct error *e);
+
+/* Operating enterprises s sees without a submitted report of f->year. */
+int store_risk_report_missing(struct store *st, const struct scope *s,
+			      const struct risk_report_filter *f,
+			      int (*cb)(const struct risk_report_missing *, void *), void *arg,
+			      int64_t *total, int *more, struct error *e);
+
+/*
+ * The daily job's reminder: tell every operating enterprise without a
+ * submitted report of year (notification kind, title, due day), once per
+ * kind and due day however often it runs; *told gets how many were told now.
+ */
+int store_jobs_risk_report_notify(struct store *st, int year, const char *kind,
+				  const char *title, const char *due, int64_t *told,
+				  struct error *e);
+
 /* Four-colour counts: one row per group, n[level] risk points. */
 enum risk_stats_group { RSG_TOTAL, RSG_CHILD_REGION, RSG_INDUSTRY, RSG__MAX };
 

@@ -25,6 +25,7 @@ import { assessWalk } from './walk_assess.mjs';
 import { riskWalk, makeWalkRisks } from './walk_risks.mjs';
 import { taskFileWalk, makeWalkTaskFiles } from './walk_task_files.mjs';
 import { inspectionWalk, makeWalkInspections } from './walk_inspections.mjs';
+import { riskReportWalk, makeWalkRiskReports } from './walk_risk_reports.mjs';
 
 const WHO = ['admin', 'office', 'regulator', 'inspector', 'enterprise', 'leader', 'anonymous'];
 const SIGNED_IN = WHO.filter((r) => r !== 'anonymous');
@@ -44,6 +45,7 @@ let cp; // lists and notices of walk_campaign.mjs
 let rk; // risk points of walk_risks.mjs
 let tf; // task reports with files of walk_task_files.mjs
 let ins; // inspections of walk_inspections.mjs
+let rr; // yearly risk reports of walk_risk_reports.mjs
 const extra = {}; // objects made for this file: an industry, a user
 
 before(async () => {
@@ -67,6 +69,7 @@ before(async () => {
   rk = await makeWalkRisks(w).catch((err) => ({ failed: err }));
   tf = cp.failed ? cp : await makeWalkTaskFiles(w, pl, cp).catch((err) => ({ failed: err }));
   ins = await makeWalkInspections(w).catch((err) => ({ failed: err }));
+  rr = await makeWalkRiskReports(w).catch((err) => ({ failed: err }));
 });
 
 /** The fixtures of a feature, or its set-up error thrown in the case that needs them. */
@@ -336,6 +339,7 @@ Object.assign(WALK, assessWalk(() => w, () => made(pl)));
 Object.assign(WALK, riskWalk(() => w, () => made(rk)));
 Object.assign(WALK, taskFileWalk(() => made(tf)));
 Object.assign(WALK, inspectionWalk(() => w, () => made(ins)));
+Object.assign(WALK, riskReportWalk(() => w, () => made(rr)));
 
 test('the scope walk covers every route that /api/v1/openapi.json describes, and no other', async () => {
   const res = await get(`${API}/openapi.json`);

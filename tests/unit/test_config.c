@@ -99,10 +99,33 @@ test_sbuf_canonical_form_escapes_separators(void **state)
 	assert_string_equal(sbuf_str(&b), "");
 }
 
+static void
+test_config_risk_report_day_defaults_and_bad_days_refused(void **state)
+{
+	static const char *const bad[] = { "12-32", "02-29", "13-01", "1-20", "12/20", "12-20x",
+					   "", "00-10", "12-00", "2026-12-20" };
+	struct config c;
+	char err[160];
+
+	(void)state;
+	config_defaults(&c);
+	assert_string_equal(c.risk_report_day, "12-20");
+	assert_int_equal(config_set(&c, "risk.report_day", "12-15", err, sizeof(err)), 0);
+	assert_string_equal(c.risk_report_day, "12-15");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(config_set(&c, "risk.report_day", bad[i], err, sizeof(err)), -1);
+		assert_non_null(strstr(err, "'risk.report_day' must be a day of the year as MM-DD"));
+		assert_string_equal(c.risk_report_day, "12-15");
+	}
+	assert_int_equal(config_set(&c, "risk.report_day", "12-31", err, sizeof(err)), 0);
+	assert_string_equal(c.risk_report_day, "12-31");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_config_risk_report_day_defaults_and_bad_days_refused),
 		cmocka_unit_test(test_config_defaults_are_loopback_and_interactive),
 		cmocka_unit_test(test_config_set_known_keys),
 		cmocka_unit_test(test_config_unknown_key_refused),

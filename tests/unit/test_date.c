@@ -88,6 +88,26 @@ test_month_end_and_quarter(void **state)
 	assert_int_equal(date_quarter(date_from_ymd(2026, 12, 31)), 4);
 }
 
+static void
+test_month_day_parse_strict(void **state)
+{
+	int m = 0, d = 0;
+
+	(void)state;
+	assert_int_equal(date_month_day_parse("12-20", &m, &d), 0);
+	assert_int_equal(m, 12);
+	assert_int_equal(d, 20);
+	assert_int_equal(date_month_day_parse("02-28", &m, &d), 0);
+	assert_int_equal(date_month_day_parse("02-29", &m, &d), -1);
+	assert_int_equal(date_month_day_parse("04-31", &m, &d), -1);
+	assert_int_equal(date_month_day_parse("12-20 ", &m, &d), -1);
+	assert_int_equal(date_month_day_parse("1-20", &m, &d), -1);
+	assert_int_equal(date_month_day_parse("+1-20", &m, &d), -1);
+	assert_int_equal(date_month_day_parse(NULL, &m, &d), -1);
+	assert_int_equal(m, 2);
+	assert_int_equal(d, 28);
+}
+
 int
 main(void)
 {
@@ -97,6 +117,7 @@ main(void)
 		cmocka_unit_test(test_date_malformed_refused),
 		cmocka_unit_test(test_shanghai_date_turns_at_16h_utc),
 		cmocka_unit_test(test_month_end_and_quarter),
+		cmocka_unit_test(test_month_day_parse_strict),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

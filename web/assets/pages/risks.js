@@ -1,6 +1,7 @@
 // 风险分级管控: the risk points with their colour chips and the four-colour
-// summary; under the same path the form (BASE/new) and a risk point's page
-// (BASE/ID) with its assessments, re-assessment and check items.
+// summary; under the same path the form (BASE/new), a risk point's page
+// (BASE/ID) with its assessments, re-assessment and check items, and the
+// yearly risk reports (BASE/reports, risk-reports.js).
 
 import { api, apiUrl } from '../api.js';
 import { RISK_LEVELS, RISK_LEVEL_COLOUR, RISK_KINDS, CONTROL_TIERS, RISK_COLOURS } from '../labels.js';
@@ -11,6 +12,7 @@ import { RiskLevelBadge } from '../components/badges.js';
 import RiskForm from './risk-form.js';
 import RiskDetail from './risk-detail.js';
 import RiskMap from '../components/risk-map.js';
+import RiskReports from './risk-reports.js';
 
 const { ref, reactive, computed, watch, onMounted } = Vue;
 
@@ -103,6 +105,7 @@ const RiskList = {
         <h1 class="page-title">风险分级管控</h1>
         <div class="page-actions">
           <a class="btn" :href="'#/check-tasks'">排查任务</a>
+          <a class="btn" :href="href(base + '/reports')">年度风险报告</a>
           <a v-if="exportUrl" class="btn" :href="exportUrl" download>导出风险清单</a>
           <a v-if="cardsUrl" class="btn" :href="cardsUrl" download>下载告知卡</a>
           <a v-if="canWrite" class="btn btn-primary" :href="href(base + '/new')">新增风险点</a>
@@ -179,7 +182,7 @@ const RiskList = {
 };
 
 export default {
-  components: { RiskList, RiskForm, RiskDetail },
+  components: { RiskList, RiskForm, RiskDetail, RiskReports },
   props: { base: String },
   setup(props) {
     const view = computed(() => {
@@ -187,6 +190,7 @@ export default {
       let m;
       if (sub === '' || sub === '/') return { name: 'list' };
       if (sub === '/new' && RISK_WRITERS.includes(session.user.role)) return { name: 'new' };
+      if (sub === '/reports') return { name: 'reports' };
       if ((m = /^\/(\d+)$/.exec(sub))) return { name: 'detail', id: Number(m[1]) };
       return { name: 'missing' };
     });
@@ -195,6 +199,7 @@ export default {
   template: `
     <RiskList v-if="view.name === 'list'" :base="base" />
     <RiskForm v-else-if="view.name === 'new'" :base="base" />
+    <RiskReports v-else-if="view.name === 'reports'" :base="base" />
     <RiskDetail v-else-if="view.name === 'detail'" :key="'risk' + view.id" :base="base" :id="view.id" />
     <section v-else class="page"><div class="panel empty"><p>页面不存在。</p><p><a :href="'#' + base">返回列表</a></p></div></section>`,
 };
