@@ -294,6 +294,10 @@ test('the regulator finds the hazard by full-text search and accepts it', shot(a
   await page.waitForURL(/q=/);
   const row = page.locator('table tbody tr', { hasText: MAJOR });
   await row.waitFor();
+  // The hazard is also on the unfiltered list the page showed before: wait
+  // for the filtered answer to replace it (a second row left = a failure).
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1, null,
+    { timeout: 15000 }).catch(() => {});
   assert.equal(await page.locator('table tbody tr').count(), 1);
   // The CSV export follows the list's filters.
   const [download] = await Promise.all([
