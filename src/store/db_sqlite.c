@@ -337,6 +337,18 @@ out_fail:
 }
 
 int
+db_sqlite_checkpoint(struct db *db, struct error *e)
+{
+	struct db_sqlite *d = (struct db_sqlite *)db;
+	int rc = sqlite3_wal_checkpoint_v2(d->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+	/* Busy: another checkpoint is running; it does the work. */
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+		return sq_err(d, e, "checkpoint");
+	return 0;
+}
+
+int
 db_sqlite_restore(const char *path, const char *from, struct error *e)
 {
 	sqlite3 *src = NULL, *dst = NULL;

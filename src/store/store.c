@@ -565,12 +565,39 @@ struct store_pool {
 	struct store **all;
 	struct store **free;
 	struct store *writer;   /* the group commits' own connection */
+	/* SQLite: the thread that copies the WAL into the database file, so
+	 * that the writer's commits never do it themselves. */
+	struct store *ckpt;
+	pthread_t ckpt_thread;
+	int ckpt_running, ckpt_stop;
 };
 
 /* The page cache of the writer connection: the pages its commits dirty
  * (hazards, their indexes, the kept counts, the audit chain) stay in
- * memory between batches instead of being read back from the WAL. */
-#define WRITER_CACHE "PRAGMA cache_size=-49152"
+ * memory between batches instead of being read back from the WAL; and
+ * it leaves checkpoints to the pool's checkpointer. */
+#define WRITER_SETUP "PRAGMA cache_size=-49152; PRAGMA wal_autocheckpoint=0"
+/* How often the checkpointer looks (ms). */
+#define CKPT_EVERY_MS 50
+
+static void *
+checkpointer(void *arg)
+{
+	struct store_pool *p = arg;
+	struct timespec pause = { 0, CKPT_EVERY_MS * 1000000L };
+
+	pthread_mutex_lock(&p->mu);
+	while (!p->ckpt_stop) {
+		pthread_mutex_unlock(&p->mu);
+		/* A failed checkpoint leaves the WAL longer, nothing worse:
+		 * the next one tries again. */
+		db_sqlite_checkpoint(p->ckpt->db, NULL);
+		nanosleep(&pause, NULL);
+		pthread_mutex_lock(&p->mu);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
 
 struct store_pool *
 store_pool_new(const struct store_opts *o, int n, struct error *e)
@@ -594,9 +621,19 @@ store_pool_new(const struct store_opts *o, int n, struct error *e)
 		p->free[p->nfree++] = p->all[i];
 		p->n++;
 	}
-	if ((p->writer = store_open(o, e)) == NULL ||
-	    (p->writer->db->kind == DB_SQLITE && p->writer->db->ops->exec(p->writer->db, WRITER_CACHE, e) != 0))
+	if ((p->writer = store_open(o, e)) == NULL)
 		goto out_free;
+	if (p->writer->db->kind == DB_SQLITE) {
+		if ((p->ckpt = store_open(o, e)) == NULL)
+			goto out_free;
+		if (pthread_create(&p->ckpt_thread, NULL, checkpointer, p) != 0) {
+			err_set(e, ERR_INTERNAL, NULL, "cannot start the checkpoint thread");
+			goto out_free;
+		}
+		p->ckpt_running = 1;
+		if (p->writer->db->ops->exec(p->writer->db, WRITER_SETUP, e) != 0)
+			goto out_free;
+	}
 	return p;
 out_free:
 	store_pool_free(p);
@@ -638,9 +675,16 @@ store_pool_free(struct store_pool *p)
 {
 	if (p == NULL)
 		return;
+	if (p->ckpt_running) {
+		pthread_mutex_lock(&p->mu);
+		p->ckpt_stop = 1;
+		pthread_mutex_unlock(&p->mu);
+		pthread_join(p->ckpt_thread, NULL);
+	}
 	for (int i = 0; p->all && i < p->n; i++)
 		store_close(p->all[i]);
 	store_close(p->writer);
+	store_close(p->ckpt);
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->cv);
 	free(p->all);
