@@ -41,6 +41,7 @@ SEED="${BENCH_SEED:-1}"
 DUR="${BENCH_DURATION:-20}"
 THREADS="${BENCH_THREADS:-16}"
 WORK="${BENCH_WORK:-$(mktemp -d /tmp/hazardnet-bench.XXXXXX)}"
+mkdir -p "$WORK"
 chmod 755 "$WORK" # the PostgreSQL cluster under it runs as the postgres user
 ANALYZE="${BENCH_ANALYZE:-1}"
 PROBE_MAX="${BENCH_PROBE_MAX:-300}"
