@@ -742,7 +742,8 @@ items_follow(struct store *st, int64_t risk_id, int active, struct error *e)
 	    st_bindf(st, s, e, "ii", risk_id, (int64_t)(active != 0)) != 0 || st_exec(st, s, e) != 0)
 		return -1;
 	for (int c = 0; active && c < CAD__MAX; c++)
-		if (generate(st, (enum cadence)c, store_today(), STMT_CHECK_TASKS_GENERATE_RISK, risk_id, 0, NULL, e) != 0)
+		if (generate(st, (enum cadence)c, store_today(), STMT_CHECK_TASKS_GENERATE_RISK,
+			     risk_id, 0, NULL, e) != 0)
 			return -1;
 	return 0;
 }
@@ -1164,7 +1165,8 @@ generate_pages(struct store *st, int32_t today, int64_t page, struct check_gener
 
 			if (!due[c])
 				continue;
-			if (generate(st, (enum cadence)c, today, STMT_CHECK_TASKS_GENERATE, after, after + width, &n, e) != 0)
+			if (generate(st, (enum cadence)c, today, STMT_CHECK_TASKS_GENERATE, after,
+				     after + width, &n, e) != 0)
 				goto out_rollback;
 			if (n > 0)
 				sbuf_addf(&b, "%s=%lld\n", now_p[c].key, (long long)n);
