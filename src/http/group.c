@@ -6,8 +6,9 @@
  * everything queued, and runs each request's handler inside one transaction,
  * each in its own savepoint (a failing request undoes only itself), then
  * commits once, through the pool's writer store (whose page cache keeps
- * what the last batch wrote). Every request is answered only after the commit that holds
- * its change; if that commit fails, every request of the batch fails.
+ * what the last batch wrote). Every request is answered only after the
+ * commit that holds its change; if that commit fails, every request of the
+ * batch fails.
  */
 #include <pthread.h>
 #include <string.h>
