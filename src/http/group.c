@@ -96,11 +96,14 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 	while (!me.done) {
 		if (!group.busy) {
 			struct gjob *batch = group.head, *j, *next;
+			struct store *w = r->writer != NULL ? r->writer : r->st;
 
 			group.head = group.tail = NULL;
 			group.busy = 1;
 			pthread_mutex_unlock(&group.mu);
-			run_batch(r->writer != NULL ? r->writer : r->st, batch);
+			store_write_lock(w);
+			run_batch(w, batch);
+			store_write_unlock(w);
 			pthread_mutex_lock(&group.mu);
 			for (j = batch; j != NULL; j = next) {
 				next = j->next;

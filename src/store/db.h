@@ -71,8 +71,10 @@ struct db *db_pg_open(const char *url, struct error *e);
 int db_sqlite_restore(const char *path, const char *from, struct error *e);
 
 /* Copy what the WAL holds into the database file as far as readers allow,
- * without waiting for anyone (a passive checkpoint). */
-int db_sqlite_checkpoint(struct db *db, struct error *e);
+ * without waiting for anyone (a passive checkpoint). *frames is then the
+ * WAL's length and *left how many of its frames are not copied yet (both
+ * 0 when another checkpoint was running). */
+int db_sqlite_checkpoint(struct db *db, int *frames, int *left, struct error *e);
 
 /* Restore a PostgreSQL database from a backup file made by its backup op. */
 int db_pg_restore(const char *url, const char *from, struct error *e);

@@ -337,14 +337,22 @@ out_fail:
 }
 
 int
-db_sqlite_checkpoint(struct db *db, struct error *e)
+db_sqlite_checkpoint(struct db *db, int *frames, int *left, struct error *e)
 {
 	struct db_sqlite *d = (struct db_sqlite *)db;
-	int rc = sqlite3_wal_checkpoint_v2(d->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	int log = 0, done = 0;
+	int rc = sqlite3_wal_checkpoint_v2(d->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
 
+	*frames = *left = 0;
 	/* Busy: another checkpoint is running; it does the work. */
-	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+	if (rc == SQLITE_BUSY)
+		return 0;
+	if (rc != SQLITE_OK)
 		return sq_err(d, e, "checkpoint");
+	if (log > 0) {
+		*frames = log;
+		*left = log - done;
+	}
 	return 0;
 }
 

@@ -73,6 +73,11 @@ void store_pool_put(struct store_pool *p, struct store *st);
 /* The one store every group commit writes through (never borrowed): only
  * whoever leads the current batch uses it (http/group.c). */
 struct store *store_pool_writer(struct store_pool *p);
+/* Whoever writes a batch through the writer holds it for the batch, so
+ * that the pool's checkpointer can make the WAL start over in between
+ * (no-ops on other stores). */
+void store_write_lock(struct store *st);
+void store_write_unlock(struct store *st);
 void store_pool_free(struct store_pool *p);
 
 /* A scope that sees everything: the command line, the system's own reads. */

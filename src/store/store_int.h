@@ -4,6 +4,8 @@
 #ifndef HN_STORE_INT_H
 #define HN_STORE_INT_H
 
+#include <pthread.h>
+
 #include "core/sbuf.h"
 #include "store/db.h"
 #include "store/store.h"
@@ -12,6 +14,7 @@ struct store {
 	struct db *db;
 	char dbpath[1100];   /* SQLite file; "" for PostgreSQL */
 	char pg_url[1024];
+	pthread_mutex_t *write_mu; /* the pool's writer: see store_write_lock */
 };
 
 /*
