@@ -6,11 +6,15 @@
  * everything queued, and runs each request's handler inside one transaction,
  * each in its own savepoint (a failing request undoes only itself), then
  * commits once, through the pool's writer store (whose page cache keeps
- * what the last batch wrote). Every request is answered only after the
- * commit that holds its change; if that commit fails, every request of the
- * batch fails.
+ * what the last batch wrote). The commit itself does not wait for the
+ * disk: the leader hands the writer on to the next batch and only then
+ * flushes the WAL (store_write_sync), so one batch's statements run while
+ * the disk confirms the last one. Every request is answered only after a
+ * flush that began after the commit holding its change; if the commit or
+ * the flush fails, every request of the batch fails.
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "http/http_int.h"
@@ -23,6 +27,23 @@ struct gjob {
 	int done;
 	struct gjob *next;
 };
+
+/* Fail every request of the batch that had succeeded: its commit, or the
+ * flush that makes it durable, did not happen. */
+static void
+fail_batch(struct gjob *batch, const struct error *be)
+{
+	for (struct gjob *j = batch; j != NULL; j = j->next) {
+		if (j->rc != 0)
+			continue;
+		j->rc = -1;
+		*j->e = *be;
+		json_decref(j->r->out);
+		j->r->out = NULL;
+		j->r->status = 0;
+		j->r->set_cookie[0] = '\0';
+	}
+}
 
 static struct {
 	pthread_mutex_t mu;
@@ -68,18 +89,8 @@ run_batch(struct store *st, struct gjob *batch)
 		}
 		j->r->st = own;
 	}
-	if (store_tx_commit(st, &be) == 0)
-		return;
-	for (j = batch; j != NULL; j = j->next) {
-		if (j->rc != 0)
-			continue;
-		j->rc = -1;
-		*j->e = be;
-		json_decref(j->r->out);
-		j->r->out = NULL;
-		j->r->status = 0;
-		j->r->set_cookie[0] = '\0';
-	}
+	if (store_tx_commit(st, &be) != 0)
+		fail_batch(batch, &be);
 }
 
 int
@@ -94,9 +105,12 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 		group.head = &me;
 	group.tail = &me;
 	while (!me.done) {
-		if (!group.busy) {
+		/* Whoever finds jobs queued and no batch running leads, even
+		 * while its own job waits for its flush. */
+		if (!group.busy && group.head != NULL) {
 			struct gjob *batch = group.head, *j, *next;
 			struct store *w = r->writer != NULL ? r->writer : r->st;
+			struct error se = { 0 };
 
 			group.head = group.tail = NULL;
 			group.busy = 1;
@@ -105,11 +119,20 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 			run_batch(w, batch);
 			store_write_unlock(w);
 			pthread_mutex_lock(&group.mu);
+			group.busy = 0;
+			pthread_cond_broadcast(&group.cv);
+			pthread_mutex_unlock(&group.mu);
+			if (store_write_sync(w, &se) != 0) {
+				fprintf(stderr, "hazardnet: %s: a batch of writes was committed "
+					"but not confirmed by the disk; its requests failed\n",
+					se.message);
+				fail_batch(batch, &se);
+			}
+			pthread_mutex_lock(&group.mu);
 			for (j = batch; j != NULL; j = next) {
 				next = j->next;
 				j->done = 1;
 			}
-			group.busy = 0;
 			pthread_cond_broadcast(&group.cv);
 		} else {
 			pthread_cond_wait(&group.cv, &group.mu);

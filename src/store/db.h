@@ -76,6 +76,12 @@ int db_sqlite_restore(const char *path, const char *from, struct error *e);
  * 0 when another checkpoint was running). */
 int db_sqlite_checkpoint(struct db *db, int *frames, int *left, struct error *e);
 
+/* Flush the WAL of the SQLite database at path to disk, through a
+ * descriptor of its own (any thread, while others write): every commit
+ * that returned before the call is durable when it returns 0. For a
+ * connection set to synchronous=NORMAL, whose commits do not flush. */
+int db_sqlite_sync_wal(const char *path, struct error *e);
+
 /* Restore a PostgreSQL database from a backup file made by its backup op. */
 int db_pg_restore(const char *url, const char *from, struct error *e);
 

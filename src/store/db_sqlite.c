@@ -3,6 +3,8 @@
  * synchronous=FULL so an acknowledged commit survives a crash of the
  * process or the machine. The only file that includes sqlite3.h.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,6 +356,25 @@ db_sqlite_checkpoint(struct db *db, int *frames, int *left, struct error *e)
 		*left = log - done;
 	}
 	return 0;
+}
+
+int
+db_sqlite_sync_wal(const char *path, struct error *e)
+{
+	char wal[1200];
+	int fd, rc;
+
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	/* Opened anew each time: the descriptor is then always that of the
+	 * WAL file now at the path, never of one SQLite has since replaced. */
+	if ((fd = open(wal, O_RDWR | O_CLOEXEC)) < 0)
+		return err_set(e, ERR_IO, NULL, "cannot open '%s' to flush it: %s", wal,
+			       strerror(errno));
+	rc = fdatasync(fd);
+	if (rc != 0)
+		err_set(e, ERR_IO, NULL, "the disk did not confirm '%s': %s", wal, strerror(errno));
+	close(fd);
+	return rc == 0 ? 0 : -1;
 }
 
 int

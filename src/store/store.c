@@ -577,9 +577,13 @@ struct store_pool {
 
 /* The page cache of the writer connection: the pages its commits dirty
  * (hazards, their indexes, the kept counts, the audit chain) stay in
- * memory between batches instead of being read back from the WAL; and
- * it leaves checkpoints to the pool's checkpointer. */
-#define WRITER_SETUP "PRAGMA cache_size=-49152; PRAGMA wal_autocheckpoint=0"
+ * memory between batches instead of being read back from the WAL; it
+ * leaves checkpoints to the pool's checkpointer; and its commits do not
+ * flush the WAL themselves: whoever commits through it flushes with
+ * store_write_sync before answering (http/group.c), outside the writer,
+ * so that the next batch runs while the disk confirms the last one. */
+#define WRITER_SETUP "PRAGMA cache_size=-49152; PRAGMA wal_autocheckpoint=0; " \
+	"PRAGMA synchronous=NORMAL"
 /* How often the checkpointer looks (ms). */
 #define CKPT_EVERY_MS 50
 /* WAL length (frames of a page) past which the checkpointer makes the
@@ -658,6 +662,7 @@ store_pool_new(const struct store_opts *o, int n, struct error *e)
 		p->ckpt_running = 1;
 		if (p->writer->db->ops->exec(p->writer->db, WRITER_SETUP, e) != 0)
 			goto out_free;
+		p->writer->sync_deferred = 1;
 	}
 	return p;
 out_free:
@@ -696,6 +701,12 @@ store_write_unlock(struct store *st)
 {
 	if (st->write_mu != NULL)
 		pthread_mutex_unlock(st->write_mu);
+}
+
+int
+store_write_sync(struct store *st, struct error *e)
+{
+	return st->sync_deferred ? db_sqlite_sync_wal(st->dbpath, e) : 0;
 }
 
 void

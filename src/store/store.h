@@ -78,6 +78,10 @@ struct store *store_pool_writer(struct store_pool *p);
  * (no-ops on other stores). */
 void store_write_lock(struct store *st);
 void store_write_unlock(struct store *st);
+/* The writer's commits (SQLite) do not flush the WAL: after a batch's
+ * commit, and before anyone is told of it, this makes every commit so far
+ * durable (any thread; 0 at once on other stores). */
+int store_write_sync(struct store *st, struct error *e);
 void store_pool_free(struct store_pool *p);
 
 /* A scope that sees everything: the command line, the system's own reads. */
