@@ -22,7 +22,7 @@ struct config {
 	char config_file[CFG_PATH_MAX]; /* where the file values came from */
 	char listen[128];               /* [server] listen = 127.0.0.1:8080 */
 	char web_root[CFG_PATH_MAX];    /* [server] web_root = (auto) */
-	int threads;                    /* [server] threads = 8 */
+	int threads;                    /* [server] threads = 8: requests run at once */
 	size_t body_limit;              /* [server] body_limit = 1048576 */
 	size_t upload_limit;            /* [server] upload_limit = 10485760 */
 	int secure_cookie;              /* [server] secure_cookie = 0 (1: behind HTTPS) */

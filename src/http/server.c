@@ -837,11 +837,16 @@ server_start(const struct config *cfg, const char *web_root, struct store_pool *
 	s->cfg = cfg;
 	s->pool = pool;
 	snprintf(s->web_root, sizeof(s->web_root), "%s", web_root ? web_root : "");
-	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY |
-				MHD_USE_ERROR_LOG,
+	/* A thread per connection: a request waiting for its group commit
+	 * (or for a database connection of the pool) holds up only its own
+	 * connection. With a thread pool it held up every connection that
+	 * shared its thread, so fewer writes met in one commit (16 clients
+	 * making hazards: 1.6 writes a commit, against 8 now). How many
+	 * requests run at once is bounded by the store pool (threads + 2). */
+	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+				MHD_USE_POLL | MHD_USE_ERROR_LOG,
 				0, NULL, NULL, on_request, s,
 				MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-				MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
 				MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 				MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
 				MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
