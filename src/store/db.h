@@ -72,9 +72,8 @@ int db_sqlite_restore(const char *path, const char *from, struct error *e);
 
 /* Copy what the WAL holds into the database file as far as readers allow,
  * without waiting for anyone (a passive checkpoint). *frames is then the
- * WAL's length and *left how many of its frames are not copied yet (both
- * 0 when another checkpoint was running). */
-int db_sqlite_checkpoint(struct db *db, int *frames, int *left, struct error *e);
+ * WAL's length in pages (0 when another checkpoint was running). */
+int db_sqlite_checkpoint(struct db *db, int *frames, struct error *e);
 
 /* Flush the WAL of the SQLite database at path to disk, through a
  * descriptor of its own (any thread, while others write): every commit

@@ -339,22 +339,19 @@ out_fail:
 }
 
 int
-db_sqlite_checkpoint(struct db *db, int *frames, int *left, struct error *e)
+db_sqlite_checkpoint(struct db *db, int *frames, struct error *e)
 {
 	struct db_sqlite *d = (struct db_sqlite *)db;
-	int log = 0, done = 0;
-	int rc = sqlite3_wal_checkpoint_v2(d->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	int log = 0;
+	int rc = sqlite3_wal_checkpoint_v2(d->conn, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, NULL);
 
-	*frames = *left = 0;
+	*frames = 0;
 	/* Busy: another checkpoint is running; it does the work. */
 	if (rc == SQLITE_BUSY)
 		return 0;
 	if (rc != SQLITE_OK)
 		return sq_err(d, e, "checkpoint");
-	if (log > 0) {
-		*frames = log;
-		*left = log - done;
-	}
+	*frames = log > 0 ? log : 0;
 	return 0;
 }
 

@@ -606,17 +606,17 @@ checkpointer(void *arg)
 {
 	struct store_pool *p = arg;
 	struct timespec pause = { 0, CKPT_EVERY_MS * 1000000L };
-	int frames, left;
+	int frames;
 
 	pthread_mutex_lock(&p->mu);
 	while (!p->ckpt_stop) {
 		pthread_mutex_unlock(&p->mu);
 		/* A failed checkpoint leaves the WAL longer, nothing worse:
 		 * the next one tries again. */
-		if (db_sqlite_checkpoint(p->ckpt->db, &frames, &left, NULL) == 0 &&
+		if (db_sqlite_checkpoint(p->ckpt->db, &frames, NULL) == 0 &&
 		    frames > CKPT_RESTART_FRAMES) {
 			pthread_mutex_lock(&p->write_mu);
-			db_sqlite_checkpoint(p->ckpt->db, &frames, &left, NULL);
+			db_sqlite_checkpoint(p->ckpt->db, &frames, NULL);
 			pthread_mutex_unlock(&p->write_mu);
 		}
 		nanosleep(&pause, NULL);
