@@ -1,7 +1,9 @@
 /*
  * db_sqlite.c — the SQLite backend of the db port: WAL, foreign keys,
  * synchronous=FULL so an acknowledged commit survives a crash of the
- * process or the machine. The only file that includes sqlite3.h.
+ * process or the machine (the server's writer connection alone sets
+ * NORMAL and flushes with db_sqlite_sync_wal before it answers anyone).
+ * The only file that includes sqlite3.h.
  */
 #include <errno.h>
 #include <fcntl.h>
