@@ -216,6 +216,32 @@
 	" OR OLD.closed_on_time " ne " NEW.closed_on_time OR OLD.extensions " ne " NEW.extensions" \
 	" OR OLD.lapsed " ne " NEW.lapsed"
 
+/* SQLite's triggers that keep hazard_counts (migrations 7 and 15). */
+#define HC_TRIGGERS_SQLITE \
+	"CREATE TRIGGER hazard_counts_insert AFTER INSERT ON hazards BEGIN " \
+	HC_APPLY("", "NEW.id") " END;" \
+	"CREATE TRIGGER hazard_counts_delete BEFORE DELETE ON hazards BEGIN " \
+	HC_APPLY("-", "OLD.id") " END;" \
+	"CREATE TRIGGER hazard_counts_update_old BEFORE UPDATE OF " HC_COLUMNS " ON hazards" \
+	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("-", "OLD.id") " END;" \
+	"CREATE TRIGGER hazard_counts_update_new AFTER UPDATE OF " HC_COLUMNS " ON hazards" \
+	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("", "NEW.id") " END;"
+
+/*
+ * Migration 15 keys hazard_counts (lvl, yr, region_code, industry_id, kind,
+ * k): the rows one hazard moves (a kind each) then sit together, one page a
+ * level instead of one a kind, which was a third of the pages every group
+ * commit wrote; the statistics still read one index range (level, year,
+ * region range) and skip the other kinds.
+ */
+#define HC_REKEY_COLS \
+	"(lvl INTEGER NOT NULL, kind INTEGER NOT NULL, yr INTEGER NOT NULL," \
+	" region_code TEXT NOT NULL, industry_id BIGINT NOT NULL, k INTEGER NOT NULL," \
+	" n BIGINT NOT NULL, found BIGINT NOT NULL, closed BIGINT NOT NULL, live BIGINT NOT NULL," \
+	" overdue BIGINT NOT NULL, on_time BIGINT NOT NULL, extended BIGINT NOT NULL," \
+	" major BIGINT NOT NULL, days BIGINT NOT NULL," \
+	" PRIMARY KEY (lvl, yr, region_code, industry_id, kind, k))"
+
 #define HC_UNLAPSED \
 	"CREATE INDEX hazards_unlapsed ON hazards (due, region_code, found_at, grade, source," \
 	" industry_id, enterprise_id) WHERE status < 3 AND lapsed = 0;"
@@ -1522,14 +1548,7 @@ const char *const migrations_sqlite[] = {
 	HC_TABLE(" WITHOUT ROWID")
 	HC_VIEW("CAST(julianday(h.closed_on) - julianday(h.found_at) AS INTEGER)")
 	HC_FILL
-	"CREATE TRIGGER hazard_counts_insert AFTER INSERT ON hazards BEGIN "
-	HC_APPLY("", "NEW.id") " END;"
-	"CREATE TRIGGER hazard_counts_delete BEFORE DELETE ON hazards BEGIN "
-	HC_APPLY("-", "OLD.id") " END;"
-	"CREATE TRIGGER hazard_counts_update_old BEFORE UPDATE OF " HC_COLUMNS " ON hazards"
-	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("-", "OLD.id") " END;"
-	"CREATE TRIGGER hazard_counts_update_new AFTER UPDATE OF " HC_COLUMNS " ON hazards"
-	" WHEN " HC_CHANGED("IS NOT") " BEGIN " HC_APPLY("", "NEW.id") " END;",
+	HC_TRIGGERS_SQLITE,
 	/* 8: the two lists (problems, measures), notices and their replies,
 	 * yearly and final reports of a plan's orgs */
 	"ALTER TABLE plans ADD COLUMN year_report_day TEXT NOT NULL DEFAULT '12-20';"
@@ -1696,6 +1715,15 @@ const char *const migrations_sqlite[] = {
 	" level INTEGER NOT NULL, score100 INTEGER NOT NULL, method INTEGER NOT NULL,"
 	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
 	" UNIQUE (report_id, risk_id));",
+	/* 15: hazard_counts re-keyed (see HC_REKEY_COLS); its triggers are
+	 * dropped while the table is rebuilt and made again as they were */
+	"DROP TRIGGER hazard_counts_insert; DROP TRIGGER hazard_counts_delete;"
+	"DROP TRIGGER hazard_counts_update_old; DROP TRIGGER hazard_counts_update_new;"
+	"CREATE TABLE hazard_counts_rekeyed " HC_REKEY_COLS " WITHOUT ROWID;"
+	"INSERT INTO hazard_counts_rekeyed (" HC_COLS ") SELECT " HC_COLS " FROM hazard_counts;"
+	"DROP TABLE hazard_counts;"
+	"ALTER TABLE hazard_counts_rekeyed RENAME TO hazard_counts;"
+	HC_TRIGGERS_SQLITE,
 };
 
 const char *const migrations_pg[] = {
@@ -2016,6 +2044,9 @@ const char *const migrations_pg[] = {
 	" level INTEGER NOT NULL, score100 BIGINT NOT NULL, method INTEGER NOT NULL,"
 	" tier INTEGER NOT NULL, responsible TEXT NOT NULL DEFAULT '',"
 	" UNIQUE (report_id, risk_id));",
+	/* 15: hazard_counts re-keyed (see HC_REKEY_COLS) */
+	"ALTER TABLE hazard_counts DROP CONSTRAINT hazard_counts_pkey;"
+	"ALTER TABLE hazard_counts ADD PRIMARY KEY (lvl, yr, region_code, industry_id, kind, k);",
 };
 
 const int migrations_count = (int)(sizeof(migrations_sqlite) / sizeof(migrations_sqlite[0]));
