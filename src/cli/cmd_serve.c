@@ -50,8 +50,9 @@ cli_serve(struct cli *cli, const char *listen)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	printf("hazardnet serving http://%s/ (%s store, %d threads, web UI %s)\n", cli->cfg.listen,
-	       so.pg_url ? "postgresql" : "sqlite", cli->cfg.threads, web[0] ? web : "not found");
+	printf("hazardnet serving http://%s/ (%s store, %d requests at once, web UI %s)\n",
+	       cli->cfg.listen, so.pg_url ? "postgresql" : "sqlite", cli->cfg.pool_size,
+	       web[0] ? web : "not found");
 	fflush(stdout);
 	while (!stop_requested)
 		pause();
