@@ -367,7 +367,8 @@ test_writer_wal_starts_over_under_a_steady_load(void **state)
 			h->enterprise_id = ent;
 			snprintf(h->title, sizeof(h->title), "第%d批第%d条：配电箱防护装置缺失", batch, i);
 			/* ~3 KB of text a hazard, so that each batch writes pages */
-			for (size_t n = 0; n + 40 < sizeof(h->description) && n < 3000; n += 39)
+			for (size_t n = 0; n < 3000 && n + 64 < sizeof(h->description);
+			     n += strlen(h->description + n))
 				snprintf(h->description + n, sizeof(h->description) - n,
 					 "现场检查发现配电箱门锁损坏（%04d-%02d）", batch, i);
 			date_format(today, h->found_at);
