@@ -662,7 +662,6 @@ store_pool_new(const struct store_opts *o, int n, struct error *e)
 		p->ckpt_running = 1;
 		if (p->writer->db->ops->exec(p->writer->db, WRITER_SETUP, e) != 0)
 			goto out_free;
-		p->writer->sync_deferred = 1;
 	}
 	return p;
 out_free:
@@ -706,7 +705,10 @@ store_write_unlock(struct store *st)
 int
 store_write_sync(struct store *st, struct error *e)
 {
-	return st->sync_deferred ? db_sqlite_sync_wal(st->dbpath, e) : 0;
+	/* Only a pool's SQLite writer leaves its flushes to this (WRITER_SETUP). */
+	if (st->write_mu == NULL || st->db->kind != DB_SQLITE)
+		return 0;
+	return db_sqlite_sync_wal(st->dbpath, e);
 }
 
 void

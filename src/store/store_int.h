@@ -15,7 +15,6 @@ struct store {
 	char dbpath[1100];   /* SQLite file; "" for PostgreSQL */
 	char pg_url[1024];
 	pthread_mutex_t *write_mu; /* the pool's writer: see store_write_lock */
-	int sync_deferred;         /* commits do not flush: store_write_sync */
 };
 
 /*
