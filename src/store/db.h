@@ -81,6 +81,10 @@ int db_sqlite_checkpoint(struct db *db, int *frames, struct error *e);
  * connection set to synchronous=NORMAL, whose commits do not flush. */
 int db_sqlite_sync_wal(const char *path, struct error *e);
 
+/* Flush the SQLite database file at path itself (what checkpoints have
+ * copied into it), the same way. */
+int db_sqlite_sync_db(const char *path, struct error *e);
+
 /* Restore a PostgreSQL database from a backup file made by its backup op. */
 int db_pg_restore(const char *url, const char *from, struct error *e);
 

@@ -357,23 +357,37 @@ db_sqlite_checkpoint(struct db *db, int *frames, struct error *e)
 	return 0;
 }
 
+/* Flush one file to disk through a descriptor of its own. Opened anew each
+ * time: the descriptor is then always that of the file now at the path,
+ * never of one SQLite has since replaced. */
+static int
+sync_file(const char *file, struct error *e)
+{
+	int fd, rc;
+
+	if ((fd = open(file, O_RDWR | O_CLOEXEC)) < 0)
+		return err_set(e, ERR_IO, NULL, "cannot open '%s' to flush it: %s", file,
+			       strerror(errno));
+	rc = fdatasync(fd);
+	if (rc != 0)
+		err_set(e, ERR_IO, NULL, "the disk did not confirm '%s': %s", file, strerror(errno));
+	close(fd);
+	return rc == 0 ? 0 : -1;
+}
+
 int
 db_sqlite_sync_wal(const char *path, struct error *e)
 {
 	char wal[1200];
-	int fd, rc;
 
 	snprintf(wal, sizeof(wal), "%s-wal", path);
-	/* Opened anew each time: the descriptor is then always that of the
-	 * WAL file now at the path, never of one SQLite has since replaced. */
-	if ((fd = open(wal, O_RDWR | O_CLOEXEC)) < 0)
-		return err_set(e, ERR_IO, NULL, "cannot open '%s' to flush it: %s", wal,
-			       strerror(errno));
-	rc = fdatasync(fd);
-	if (rc != 0)
-		err_set(e, ERR_IO, NULL, "the disk did not confirm '%s': %s", wal, strerror(errno));
-	close(fd);
-	return rc == 0 ? 0 : -1;
+	return sync_file(wal, e);
+}
+
+int
+db_sqlite_sync_db(const char *path, struct error *e)
+{
+	return sync_file(path, e);
 }
 
 int

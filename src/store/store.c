@@ -615,6 +615,14 @@ checkpointer(void *arg)
 		 * the next one tries again. */
 		if (db_sqlite_checkpoint(p->ckpt->db, &frames, NULL) == 0 &&
 		    frames > CKPT_RESTART_FRAMES) {
+			/* Passive checkpoints never reach the WAL's end under
+			 * load, and SQLite flushes the database file only when
+			 * one does: so flush what they copied now, and copy what
+			 * came meanwhile, before holding the writer back; the
+			 * last checkpoint then has little to copy or flush. */
+			if (db_sqlite_sync_db(p->ckpt->dbpath, NULL) == 0 &&
+			    db_sqlite_checkpoint(p->ckpt->db, &frames, NULL) == 0)
+				db_sqlite_sync_db(p->ckpt->dbpath, NULL);
 			pthread_mutex_lock(&p->write_mu);
 			db_sqlite_checkpoint(p->ckpt->db, &frames, NULL);
 			pthread_mutex_unlock(&p->write_mu);
