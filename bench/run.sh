@@ -246,10 +246,36 @@ run_wrk() { # run_wrk NAME TOKEN CONNECTIONS SCRIPT [PATH]
 	grep '^RESULT' "$WORK/wrk-$1.log" >&2
 }
 
+# The group commit's counters from /metrics, one "name value" a line.
+write_counters() {
+	curl -fs "$base/metrics" | awk '/^hazardnet_write_/ {
+		name = $1; sub(/\{stage="/, "_", name); sub(/"\}/, "", name); print name, $2 }'
+}
+# Where the creates' time went, from the counters' growth over the run:
+# writes per batch, each write's wait for its batch to begin, and each
+# batch's stages (writer = held back by the checkpointer), in ms.
+write_stages() { # write_stages BEFORE_FILE AFTER_FILE
+	awk 'NR == FNR { was[$1] = $2; next } { d[$1] = $2 - was[$1] }
+	END {
+		b = d["hazardnet_write_batches_total"]; n = d["hazardnet_write_requests_total"]
+		if (b == 0) { print "WRITES none"; exit }
+		printf "WRITES batches=%d writes=%d per_batch=%.2f failed=%d queue_ms=%.3f per batch: writer_ms=%.3f statements_ms=%.3f commit_ms=%.3f flush_ms=%.3f\n",
+			b, n, n / b, d["hazardnet_write_failed_batches_total"],
+			1000 * d["hazardnet_write_queue_seconds_total"] / n,
+			1000 * d["hazardnet_write_batch_seconds_total_writer"] / b,
+			1000 * d["hazardnet_write_batch_seconds_total_statements"] / b,
+			1000 * d["hazardnet_write_batch_seconds_total_commit"] / b,
+			1000 * d["hazardnet_write_batch_seconds_total_flush"] / b
+	}' "$1" "$2"
+}
+
 # ---- (a) creation, then durability
 before="$(count)"
+write_counters >"$WORK/writes-before"
 run_wrk create "$regulator" 16 create.lua
 sleep 1 # let requests still in flight when wrk stopped finish
+write_counters >"$WORK/writes-after"
+note "$(write_stages "$WORK/writes-before" "$WORK/writes-after")"
 created="$(grep '^RESULT create ' "$RESULTS" | tail -n 1 | sed 's/.* ok=\([0-9]*\).*/\1/')"
 after="$(count)"
 kill -9 "$server_pid"

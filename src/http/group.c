@@ -12,11 +12,15 @@
  * the disk confirms the last one. Every request is answered only after a
  * flush that began after the commit holding its change; if the commit or
  * the flush fails, every request of the batch fails.
+ *
+ * How long writes wait, and in which stage, is counted for /metrics.
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/sbuf.h"
 #include "http/http_int.h"
 
 struct gjob {
@@ -25,8 +29,32 @@ struct gjob {
 	struct error *e;
 	int rc;
 	int done;
+	uint64_t queued_us;  /* when it joined the queue */
 	struct gjob *next;
 };
+
+/* Sums since start, in microseconds where timed; updated with atomics. */
+enum { GS_WRITER, GS_STATEMENTS, GS_COMMIT, GS_FLUSH, GS__MAX };
+static const char *const stage_names[GS__MAX] = { "writer", "statements", "commit", "flush" };
+static struct {
+	unsigned long long batches, requests, failed, queue_us;
+	unsigned long long stage_us[GS__MAX];
+} gm;
+
+static uint64_t
+now_us(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000u + (uint64_t)t.tv_nsec / 1000u;
+}
+
+static void
+count(unsigned long long *v, uint64_t n)
+{
+	__atomic_fetch_add(v, n, __ATOMIC_RELAXED);
+}
 
 /* Fail every request of the batch that had succeeded: its commit, or the
  * flush that makes it durable, did not happen. */
@@ -52,8 +80,10 @@ static struct {
 	int busy;
 } group = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, 0 };
 
-static void
-run_batch(struct store *st, struct gjob *batch)
+/* Returns 0 when the batch committed (each request's own outcome is in its
+ * job), -1 when it did not; *commit_at is when its commit began. */
+static int
+run_batch(struct store *st, struct gjob *batch, uint64_t *commit_at)
 {
 	struct error be = { 0 };
 	struct gjob *j;
@@ -63,7 +93,8 @@ run_batch(struct store *st, struct gjob *batch)
 			j->rc = -1;
 			*j->e = be;
 		}
-		return;
+		*commit_at = now_us();
+		return -1;
 	}
 	for (j = batch; j != NULL; j = j->next) {
 		struct store *own = j->r->st;
@@ -89,14 +120,18 @@ run_batch(struct store *st, struct gjob *batch)
 		}
 		j->r->st = own;
 	}
-	if (store_tx_commit(st, &be) != 0)
+	*commit_at = now_us();
+	if (store_tx_commit(st, &be) != 0) {
 		fail_batch(batch, &be);
+		return -1;
+	}
+	return 0;
 }
 
 int
 http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct error *e)
 {
-	struct gjob me = { r, fn, e, 0, 0, NULL };
+	struct gjob me = { r, fn, e, 0, 0, now_us(), NULL };
 
 	pthread_mutex_lock(&group.mu);
 	if (group.tail != NULL)
@@ -111,13 +146,18 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 			struct gjob *batch = group.head, *j, *next;
 			struct store *w = r->writer != NULL ? r->writer : r->st;
 			struct error se = { 0 };
+			uint64_t t[GS__MAX + 1];
+			int failed;
 
 			group.head = group.tail = NULL;
 			group.busy = 1;
 			pthread_mutex_unlock(&group.mu);
+			t[0] = now_us();
 			store_write_lock(w);
-			run_batch(w, batch);
+			t[1] = now_us();
+			failed = run_batch(w, batch, &t[2]) != 0;
 			store_write_unlock(w);
+			t[3] = now_us();
 			pthread_mutex_lock(&group.mu);
 			group.busy = 0;
 			pthread_cond_broadcast(&group.cv);
@@ -127,7 +167,17 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 					"but not confirmed by the disk; its requests failed\n",
 					se.message);
 				fail_batch(batch, &se);
+				failed = 1;
 			}
+			t[4] = now_us();
+			count(&gm.batches, 1);
+			count(&gm.failed, (uint64_t)failed);
+			for (j = batch; j != NULL; j = j->next) {
+				count(&gm.requests, 1);
+				count(&gm.queue_us, t[0] - j->queued_us);
+			}
+			for (int k = 0; k < GS__MAX; k++)
+				count(&gm.stage_us[k], t[k + 1] - t[k]);
 			pthread_mutex_lock(&group.mu);
 			for (j = batch; j != NULL; j = next) {
 				next = j->next;
@@ -140,4 +190,42 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 	}
 	pthread_mutex_unlock(&group.mu);
 	return me.rc;
+}
+
+static double
+seconds(const unsigned long long *us)
+{
+	return (double)__atomic_load_n(us, __ATOMIC_RELAXED) / 1e6;
+}
+
+void
+http_group_metrics(struct sbuf *b)
+{
+	sbuf_addf(b, "# HELP hazardnet_write_batches_total Group commits: batches of writes "
+		     "committed and flushed together.\n"
+		     "# TYPE hazardnet_write_batches_total counter\n"
+		     "hazardnet_write_batches_total %llu\n",
+		  __atomic_load_n(&gm.batches, __ATOMIC_RELAXED));
+	sbuf_addf(b, "# HELP hazardnet_write_failed_batches_total Batches whose commit or "
+		     "flush failed; every write in them failed.\n"
+		     "# TYPE hazardnet_write_failed_batches_total counter\n"
+		     "hazardnet_write_failed_batches_total %llu\n",
+		  __atomic_load_n(&gm.failed, __ATOMIC_RELAXED));
+	sbuf_addf(b, "# HELP hazardnet_write_requests_total Writes that went through group "
+		     "commit.\n"
+		     "# TYPE hazardnet_write_requests_total counter\n"
+		     "hazardnet_write_requests_total %llu\n",
+		  __atomic_load_n(&gm.requests, __ATOMIC_RELAXED));
+	sbuf_addf(b, "# HELP hazardnet_write_queue_seconds_total Time writes waited for "
+		     "their batch to begin, summed over writes.\n"
+		     "# TYPE hazardnet_write_queue_seconds_total counter\n"
+		     "hazardnet_write_queue_seconds_total %.6f\n", seconds(&gm.queue_us));
+	sbuf_adds(b, "# HELP hazardnet_write_batch_seconds_total Time batches spent in each "
+		     "stage, summed over batches: writer (waiting for the writer connection, "
+		     "which the checkpointer holds back to start the WAL over), statements, "
+		     "commit, flush (the WAL to disk).\n"
+		     "# TYPE hazardnet_write_batch_seconds_total counter\n");
+	for (int k = 0; k < GS__MAX; k++)
+		sbuf_addf(b, "hazardnet_write_batch_seconds_total{stage=\"%s\"} %.6f\n",
+			  stage_names[k], seconds(&gm.stage_us[k]));
 }

@@ -174,6 +174,9 @@ int http_ip_loopback(const char *ip);
  * that commit failed.
  */
 int http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct error *e);
+/* Append the group commit's counters to a /metrics text. */
+struct sbuf;
+void http_group_metrics(struct sbuf *b);
 
 /* Login attempts per client address in the last minute; 0 allowed, -1 refused. */
 int http_login_rate(const char *ip, int per_minute);

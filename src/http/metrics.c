@@ -84,6 +84,7 @@ metrics_render(void)
 	for (size_t i = 0; i < nroutes && i < MAX_ROUTES; i++)
 		render_one(&b, http_method_names[routes[i].method], routes[i].pattern, &m[i]);
 	render_one(&b, "GET", "static", &m[MAX_ROUTES]);
+	http_group_metrics(&b);
 	if (b.oom) {
 		sbuf_free(&b);
 		return NULL;

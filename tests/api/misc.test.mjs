@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import os from 'node:os';
-import { API, STORE, request, get, tokenOf, assertStatus, assertError, routesFromSource, startServer, sanitizerErrors } from './lib.mjs';
+import { API, STORE, request, get, tokenOf, assertStatus, assertError, routesFromSource, startServer, sanitizerErrors, uniq, patch } from './lib.mjs';
 
 
 function assertSecurityHeaders(res, what) {
@@ -19,10 +19,11 @@ function assertSecurityHeaders(res, what) {
 }
 
 /** The value of one series of the Prometheus text, or 0 when absent. */
-function series(text, name, labels) {
+function series(text, name, labels = {}) {
   const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
+  const head = want ? `${name}{${want}} ` : `${name} `;
   for (const line of text.split('\n')) {
-    if (line.startsWith(`${name}{${want}}`)) return Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (line.startsWith(head)) return Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return 0;
 }
@@ -58,8 +59,45 @@ test('/metrics is Prometheus text with per-route counters that count each reques
   assert.equal(inf, count, 'the +Inf bucket holds every request');
   // Every line is a comment or a well-formed sample.
   for (const line of m1.text.split('\n').filter(Boolean)) {
-    assert.match(line, /^(# (HELP|TYPE) .+|[a-z_]+\{([a-z_]+="[^"\n]*",?)*\} [0-9.e+-]+)$/, `a Prometheus line: ${line}`);
+    assert.match(line, /^(# (HELP|TYPE) .+|[a-z_]+(\{([a-z_]+="[^"\n]*",?)*\})? [0-9.e+-]+)$/, `a Prometheus line: ${line}`);
   }
+});
+
+test('/metrics counts the writes of the group commit, their batches and the time of each stage', async () => {
+  const admin = await tokenOf('admin');
+  const org = (await get(`${API}/orgs?kind=department&limit=1`, { token: admin })).json.items[0];
+  const stages = ['writer', 'statements', 'commit', 'flush'];
+  const read = async () => {
+    const m = await get('/metrics');
+    assertStatus(m, 200);
+    const v = {
+      batches: series(m.text, 'hazardnet_write_batches_total'),
+      requests: series(m.text, 'hazardnet_write_requests_total'),
+      failed: series(m.text, 'hazardnet_write_failed_batches_total'),
+      queue: series(m.text, 'hazardnet_write_queue_seconds_total'),
+    };
+    for (const s of stages) v[s] = series(m.text, 'hazardnet_write_batch_seconds_total', { stage: s });
+    assert.match(m.text, /^# TYPE hazardnet_write_batches_total counter$/m);
+    return v;
+  };
+  const m0 = await read();
+  let version = (await get(`${API}/orgs/${org.id}`, { token: admin })).json.version;
+  for (let i = 1; i <= 3; i++) {
+    const r = await patch(`${API}/orgs/${org.id}`, { version, address: `拉萨市统计路${uniq()}号` }, { token: admin });
+    assertStatus(r, 200);
+    version = r.json.version;
+  }
+  const stale = await patch(`${API}/orgs/${org.id}`, { version: version - 1, address: '拉萨市旧路1号' }, { token: admin });
+  assertStatus(stale, 409);
+  const m1 = await read();
+  assert.equal(m1.requests - m0.requests, 4, 'the four writes went through it, the refused one too');
+  assert.ok(m1.batches > m0.batches, 'in at least one batch');
+  assert.ok(m1.batches - m0.batches <= m1.requests - m0.requests, 'no more batches than writes');
+  assert.equal(m1.failed, m0.failed, 'no batch failed: the refused write failed alone');
+  assert.ok(m1.queue >= m0.queue, 'queue time only grows');
+  for (const s of stages) assert.ok(m1[s] >= m0[s], `${s} time only grows`);
+  assert.ok(m1.statements + m1.commit + m1.flush > m0.statements + m0.commit + m0.flush,
+    'the batches took time in their statements, commit and flush');
 });
 
 // An address of this host that is not its loopback, or null.
