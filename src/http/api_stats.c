@@ -9,6 +9,8 @@
 
 #include "core/date.h"
 #include "core/hazard.h"
+#include "core/inspect.h"
+#include "core/risk.h"
 #include "core/utf8.h"
 #include "core/plan_lists.h"
 #include "http/http_int.h"
@@ -348,6 +350,40 @@ count_only(const struct org *o, void *arg)
 	return 1;
 }
 
+/* The enterprises due for inspection this period (the regulators' due
+ * list, DESIGN §3.3): how many in all, and a to-do while red ones are
+ * among them, due by the end of red's period. */
+static int
+wb_inspections_due(struct req *r, struct todo_ctx *c, int64_t *total, struct error *e)
+{
+	const struct inspect_freq *freq = &r->cfg->inspect;
+	struct due_filter f;
+	int64_t counts[RL__MAX];
+	int32_t start, end;
+	char title[96], due[DATE_LEN];
+
+	memset(&f, 0, sizeof(f));
+	f.colour = f.after_colour = -1;
+	f.limit = 1;
+	if (store_inspection_due(r->st, &r->scope, freq, c->today, &f, NULL, NULL, counts, NULL,
+				 e) != 0)
+		return -1;
+	*total = 0;
+	for (int l = 0; l < RL__MAX; l++)
+		*total += counts[l];
+	if (counts[RL_MAJOR] == 0 || c->n >= 100 ||
+	    inspect_period(freq->months[RL_MAJOR], c->today, &start, &end) != 0)
+		return 0;
+	snprintf(title, sizeof(title), "红色（重大风险）企业 %lld 家本期尚未检查",
+		 (long long)counts[RL_MAJOR]);
+	date_format(end, due);
+	json_array_append_new(c->todos, json_pack("{s:s,s:s,s:s,s:s,s:s}", "kind", "inspections_due",
+		"title", title, "due", due, "link", "#/inspections?tab=due&colour=red",
+		"severity", "danger"));
+	c->n++;
+	return 0;
+}
+
 int
 api_workbench(struct req *r, struct error *e)
 {
@@ -356,7 +392,9 @@ api_workbench(struct req *r, struct error *e)
 	struct hazard_actor who;
 	struct todo_ctx c = { json_array(), &who, http_today(), 0 };
 	json_t *notices = json_array();
-	int64_t orgs = 0, enterprises = 0, open = 0, rect = 0, pending = 0, overdue = 0;
+	int64_t orgs = 0, enterprises = 0, open = 0, rect = 0, pending = 0, overdue = 0, due = 0;
+	/* The due lists are the regulators' (api_inspections_due). */
+	int inspects = r->user.role != ROLE_ENTERPRISE;
 
 	http_hazard_actor(r, &who);
 	memset(&f, 0, sizeof(f));
@@ -375,6 +413,9 @@ api_workbench(struct req *r, struct error *e)
 				      wb_notice, &nc, &ntotal, &nmore, e) != 0)
 			goto out_fail;
 	}
+	/* Before the hazards, whose to-dos may fill the list. */
+	if (inspects && wb_inspections_due(r, &c, &due, e) != 0)
+		goto out_fail;
 	f.status = -1;
 	f.overdue_only = 1;
 	if (store_hazard_list(r->st, &r->scope, &f, todo_overdue, &c, &overdue, NULL, e) != 0)
@@ -398,6 +439,9 @@ api_workbench(struct req *r, struct error *e)
 			   "orgs", (json_int_t)orgs, "enterprises", (json_int_t)enterprises,
 			   "hazards_open", (json_int_t)(open + rect + pending),
 			   "hazards_overdue", (json_int_t)overdue, "hazards_pending", (json_int_t)pending);
+	if (inspects)
+		json_object_set_new(json_object_get(r->out, "counts"), "inspections_due",
+				    json_integer(due));
 	return 0;
 out_fail:
 	json_decref(c.todos);

@@ -269,3 +269,28 @@ test('the inspectors a department may name are its active inspectors and regulat
     assertError(await get(`${API}/inspections/inspectors`, await as(role)), 403, 'forbidden');
   }
 });
+
+test('the workbench counts the enterprises due for inspection, with a to-do while red ones are due; an enterprise sees neither', async () => {
+  const ent = await freshRedEnterprise();
+  const today = shanghaiToday();
+  const due = await dueAll('regulator');
+  const wb = await get(`${API}/workbench`, await as('regulator'));
+  assertStatus(wb, 200);
+  assert.equal(wb.json.counts.inspections_due, due.total, "the count is the due list's total");
+  const red = wb.json.todos.filter((t) => t.kind === 'inspections_due');
+  assert.equal(red.length, 1, 'one to-do for the red enterprises due');
+  assert.equal(red[0].severity, 'danger');
+  assert.equal(red[0].due, periodEnd(today, 3), "due by the end of red's period");
+  assert.equal(red[0].link, '#/inspections?tab=due&colour=red');
+  assert.ok(red[0].title.includes(`${due.counts.red} 家`), red[0].title);
+
+  assertStatus(await post(`${API}/inspections`, inspectionBody(ent.id, demoIds), await as('regulator')), 201);
+  const after = await get(`${API}/workbench`, await as('regulator'));
+  assertStatus(after, 200);
+  assert.equal(after.json.counts.inspections_due, due.total - 1, 'the inspected enterprise left the count');
+
+  const own = await get(`${API}/workbench`, await as('enterprise'));
+  assertStatus(own, 200);
+  assert.ok(!('inspections_due' in own.json.counts), 'no due count for an enterprise');
+  assert.ok(!own.json.todos.some((t) => t.kind === 'inspections_due'), 'nor the to-do');
+});

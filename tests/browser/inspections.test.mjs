@@ -125,6 +125,19 @@ test('a regulator sees a red enterprise due, records an inspection with two insp
   await page.getByRole('button', { name: '登录' }).click();
   await page.locator('#nav').waitFor();
 
+  // The workbench says how many are due, and its to-do for the red ones
+  // opens their list.
+  const dueCard = page.locator('a.stat', { hasText: '待检查企业' });
+  await dueCard.waitFor();
+  assert.equal(await dueCard.getAttribute('href'), '#/inspections?tab=due');
+  assert.ok(Number((await dueCard.locator('.stat-value').textContent()).trim()) >= 1, 'the card counts them');
+  const redTodo = page.locator('.todo', { hasText: /红色（重大风险）企业 \d+ 家本期尚未检查/ });
+  await redTodo.waitFor();
+  assert.match(await redTodo.textContent(), new RegExp(`期限 ${quarterEnd()}`), "due by the quarter's end");
+  await redTodo.locator('a.todo-title').click();
+  await page.waitForFunction(() => location.hash.includes('tab=due') && location.hash.includes('colour=red'));
+  await page.locator('tr', { hasText: ENTERPRISE }).waitFor();
+
   await redDueList();
   const row = page.locator('tr', { hasText: ENTERPRISE });
   await row.waitFor();

@@ -4,7 +4,9 @@
 # playwright-core (web/node_modules). Prints TAP. Skips nothing: a missing
 # browser, binary or npm package is a failure.
 #
-# Env: HN_BIN (server binary), HN_ROOT (repo root), HN_TMP (scratch dir).
+# Env: HN_BIN (server binary), HN_ROOT (repo root), HN_TMP (scratch dir),
+#      HN_BROWSER_ONLY (optional, while developing: space-separated test
+#      names, e.g. "inspections shell"; make test never sets it).
 set -u
 root="${HN_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
 bin="${HN_BIN:-$root/build/hazardnet}"
@@ -73,8 +75,13 @@ for _ in $(seq 150); do   # up to 30 s (ASan builds start slowly)
 done
 [ -n "$up" ] || bail "server did not answer GET /healthz with 200 within 30 s" "$work/server.log"
 
+files=("$root"/tests/browser/*.test.mjs)
+if [ -n "${HN_BROWSER_ONLY:-}" ]; then
+  files=()
+  for only in $HN_BROWSER_ONLY; do files+=("$root/tests/browser/$only.test.mjs"); done
+fi
 HN_URL="$url" HN_TMP="$tmp" HN_ADMIN_PASSWORD="$password" HN_DEMO_PASSWORD=hazardnet-demo PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
-  node --test --test-reporter=tap "$root"/tests/browser/*.test.mjs
+  node --test --test-reporter=tap "${files[@]}"
 rc=$?
 if [ "$rc" -ne 0 ]; then
   echo "# server log (last 30 lines):"

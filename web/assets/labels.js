@@ -228,6 +228,7 @@ export const COUNT_LABELS = {
   hazards_open: '未闭环隐患',
   hazards_overdue: '逾期隐患',
   hazards_pending: '待验收隐患',
+  inspections_due: '待检查企业',
   major_hazards: '重大隐患',
   major_hazards_open: '未销号重大隐患',
   risks: '风险点',

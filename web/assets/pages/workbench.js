@@ -55,11 +55,13 @@ export default {
     }
     onMounted(load);
 
-    // Hazard counters open the hazard list with the matching filter.
+    // Hazard counters open the hazard list with the matching filter; the
+    // enterprises due for inspection open the due list.
     const COUNT_LINKS = {
       hazards_open: href('/hazards'),
       hazards_overdue: href('/hazards', { overdue: 'true' }),
       hazards_pending: href('/hazards', { status: 'pending_acceptance' }),
+      inspections_due: href('/inspections', { tab: 'due' }),
     };
     const countList = computed(() => Object.entries(counts.value)
       .filter(([k, v]) => COUNT_LABELS[k] && typeof v === 'number')
