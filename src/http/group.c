@@ -30,6 +30,7 @@ struct gjob {
 	int rc;
 	int done;
 	uint64_t queued_us;  /* when it joined the queue */
+	pthread_cond_t cv;   /* its thread waits here, for its answer or to lead */
 	struct gjob *next;
 };
 
@@ -73,12 +74,15 @@ fail_batch(struct gjob *batch, const struct error *be)
 	}
 }
 
+/* Each waiting thread sleeps on its own job's condition variable and is
+ * woken only when there is something for it: its batch answered, or its
+ * job at the head of the queue when no batch runs (it leads). One shared
+ * variable woke every waiting thread twice a batch, to find nothing. */
 static struct {
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
 	struct gjob *head, *tail;
 	int busy;
-} group = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, NULL, 0 };
+} group = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL, 0 };
 
 /* Returns 0 when the batch committed (each request's own outcome is in its
  * job), -1 when it did not; *commit_at is when its commit began. */
@@ -131,8 +135,9 @@ run_batch(struct store *st, struct gjob *batch, uint64_t *commit_at)
 int
 http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct error *e)
 {
-	struct gjob me = { r, fn, e, 0, 0, now_us(), NULL };
+	struct gjob me = { .r = r, .fn = fn, .e = e, .queued_us = now_us() };
 
+	pthread_cond_init(&me.cv, NULL);
 	pthread_mutex_lock(&group.mu);
 	if (group.tail != NULL)
 		group.tail->next = &me;
@@ -160,7 +165,8 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 			t[3] = now_us();
 			pthread_mutex_lock(&group.mu);
 			group.busy = 0;
-			pthread_cond_broadcast(&group.cv);
+			if (group.head != NULL)
+				pthread_cond_signal(&group.head->cv);
 			pthread_mutex_unlock(&group.mu);
 			if (store_write_sync(w, &se) != 0) {
 				fprintf(stderr, "hazardnet: %s: a batch of writes was committed "
@@ -179,16 +185,19 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 			for (int k = 0; k < GS__MAX; k++)
 				count(&gm.stage_us[k], t[k + 1] - t[k]);
 			pthread_mutex_lock(&group.mu);
+			/* A job's owner may return, and its job go, as soon as
+			 * the mutex is released: next is read before. */
 			for (j = batch; j != NULL; j = next) {
 				next = j->next;
 				j->done = 1;
+				pthread_cond_signal(&j->cv);
 			}
-			pthread_cond_broadcast(&group.cv);
 		} else {
-			pthread_cond_wait(&group.cv, &group.mu);
+			pthread_cond_wait(&me.cv, &group.mu);
 		}
 	}
 	pthread_mutex_unlock(&group.mu);
+	pthread_cond_destroy(&me.cv);
 	return me.rc;
 }
 
