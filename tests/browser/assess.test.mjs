@@ -13,18 +13,13 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR node --test --test-reporter=tap tests/browser/assess.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { BASE, TMP, browserTest } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 
 const TITLE = '拉萨市安全生产考核测试工作方案';
 const LATE = '开展建筑起重机械专项排查';
@@ -41,60 +36,9 @@ const PLAN = [
 const HOUSING = '拉萨市住房和城乡建设局';
 const TRANSPORT = '拉萨市交通运输局';
 
-let browser;
-let current = null;
-const pages = {};
-const problems = [];
+const ui = browserTest({ name: 'assess', context: { acceptDownloads: true } });
+const { pages, problems, signIn, shot } = ui;
 const state = {};
-
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-async function signIn(login) {
-  if (pages[login]) return (current = pages[login]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`${login}: page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${login}: csp: ${m.text()}`);
-    if (m.type() === 'warning' && /\[Vue warn\]/.test(m.text())) problems.push(`${login}: ${m.text().slice(0, 300)}`);
-  });
-  current = page;
-  await page.goto(BASE + '/');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#nav').waitFor();
-  pages[login] = page;
-  return page;
-}
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) {
-        const f = path.join(TMP, `browser-assess-failure-${++failures}.png`);
-        await current.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -149,9 +93,9 @@ test('the regulator reports the actual value reached for its task\'s numeric tar
 }));
 
 test('the office opens 考核: the ranking shows the overdue task\'s veto', shot(async () => {
-  current = pages.office;
+  ui.current = pages.office;
   const page = pages.office;
-  current = page;
+  ui.current = page;
   await page.locator('.panel-assess').getByRole('link', { name: '考核排名与设置' }).click();
   await page.waitForURL(/#\/plans\/\d+\/assessment/);
   await page.getByRole('heading', { name: `考核 · ${TITLE}` }).waitFor();
@@ -167,7 +111,7 @@ test('the office opens 考核: the ranking shows the overdue task\'s veto', shot
 
 test('the office sets the weights: refused while they do not add up to 100 or the bands do not descend, then saved and the ranking follows', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   const form = page.locator('.panel-assess-config');
   for (const [k, v] of [['report_on_time', 0], ['task_completion', 90], ['target_attainment', 0], ['major_closure', 0], ['hazard_overdue', 0]]) {
     await form.locator(`#w-${k}`).fill(String(v));
@@ -203,7 +147,7 @@ test('the office sets the weights: refused while they do not add up to 100 or th
 
 test('the office downloads the bulletin (PDF, its text read back) and the statistics table', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('a.dl-bulletin-pdf').click(),

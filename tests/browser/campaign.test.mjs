@@ -13,16 +13,11 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR node --test --test-reporter=tap tests/browser/campaign.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import os from 'node:os';
+import { BASE, TMP, browserTest } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 
 const TITLE = '拉萨市危险化学品安全专项督导工作方案';
 const TASK = '开展危险化学品重大危险源企业专项督导';
@@ -39,60 +34,9 @@ const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai'
 const YEAR = TODAY.slice(0, 4);
 const inDays = (n) => new Date(Date.now() + 8 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
 
-let browser;
-let current = null;
-const pages = {};
-const problems = [];
+const ui = browserTest({ name: 'campaign' });
+const { pages, problems, signIn, shot } = ui;
 const state = {};
-
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-async function signIn(login) {
-  if (pages[login]) return (current = pages[login]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`${login}: page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${login}: csp: ${m.text()}`);
-    if (m.type() === 'warning' && /\[Vue warn\]/.test(m.text())) problems.push(`${login}: ${m.text().slice(0, 300)}`);
-  });
-  current = page;
-  await page.goto(BASE + '/');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#nav').waitFor();
-  pages[login] = page;
-  return page;
-}
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) {
-        const f = path.join(TMP, `browser-campaign-failure-${++failures}.png`);
-        await current.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -147,7 +91,7 @@ test('the office publishes a plan whose task falls to 拉萨市应急管理局',
 
 test('the office issues a 督办 to the department citing the task; the form refuses what is missing', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   await page.locator('#nav').getByRole('link', { name: '督办通报' }).click();
   await page.getByRole('heading', { name: '督办通报', exact: true }).waitFor();
   await page.getByRole('link', { name: '发布督办通报' }).click();
@@ -201,7 +145,7 @@ test('the department sees the 督办 on its workbench as 未回复 and replies o
 
 test('the office sees the department\'s reply on the notice', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   await page.goto(BASE + '/' + state.noticePath);
   await page.reload();
   const row = page.locator('.target-table tbody tr', { hasText: '拉萨市应急管理局' });
@@ -216,7 +160,7 @@ test('the office sees the department\'s reply on the notice', shot(async () => {
 
 test('the department adds a 制度 to its measures list and moves it to 已出台 with its document', shot(async () => {
   const page = pages.regulator;
-  current = page;
+  ui.current = page;
   await page.goto(BASE + '/' + state.planPath);
   const lists = page.locator('.panel-lists');
   await lists.getByRole('tab', { name: '制度措施清单' }).click();

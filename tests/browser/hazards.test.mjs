@@ -12,18 +12,13 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR node --test --test-reporter=tap tests/browser/hazards.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import zlib from 'node:zlib';
+import { BASE, TMP, browserTest } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 const CJK = /[\u3400-\u9fff]/;
 
 const suffix = String(Date.now()).slice(-6);
@@ -80,61 +75,9 @@ function makePng(w, h) {
 }
 const PHOTO = { name: 'baojingqi-before.png', mimeType: 'image/png', buffer: makePng(24, 16) };
 
-let browser;
-let current = null;      // the page a failure screenshot shows
-const pages = {};        // one signed-in page per demo user
-const problems = [];     // script errors and CSP violations on any page
+const ui = browserTest({ name: 'hazards', context: { acceptDownloads: true }, vueWarnings: false });
+const { pages, problems, signIn, shot } = ui;   // pages: one signed-in page per demo user
 const state = {};        // what one step hands to the next
-
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-// A page of its own browser context, signed in as a demo user.
-async function signIn(login) {
-  if (pages[login]) return (current = pages[login]);
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`${login}: page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${login}: csp: ${m.text()}`);
-  });
-  current = page;
-  await page.goto(BASE + '/');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#nav').waitFor();
-  pages[login] = page;
-  return page;
-}
-
-// Wraps a test body: on failure, a screenshot of the page goes to HN_TMP.
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) {
-        const f = path.join(TMP, `browser-hazards-failure-${++failures}.png`);
-        await current.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
 
 // The 已销号 card of 一张图, as a number, once the statistics are shown.
 async function dashboardClosed(page) {
@@ -196,7 +139,7 @@ test('a major hazard without its five-point plan is refused next to the fields',
 
 test('the enterprise reports the major hazard with its plan and a photo', shot(async () => {
   const page = pages.enterprise;
-  current = page;
+  ui.current = page;
   await page.getByLabel('判定依据').fill('《危险化学品企业重大事故隐患判定标准》第十条');
   await page.getByLabel('隐患描述').fill('一号储罐区两台可燃气体报警器探头失效，无法报警。');
   await page.getByLabel('整改措施').fill('更换失效探头，对全部报警器进行标定，接入 DCS 系统。');
@@ -231,7 +174,7 @@ test('the enterprise reports the major hazard with its plan and a photo', shot(a
 
 test('the enterprise submits it for acceptance and is not offered the acceptance', shot(async () => {
   const page = pages.enterprise;
-  current = page;
+  ui.current = page;
   // A major hazard: no 立查立改 for the enterprise, only 提交验收.
   assert.deepEqual(await actionLabels(page), ['提交验收']);
   await page.getByRole('button', { name: '提交验收' }).click();
@@ -253,7 +196,7 @@ test('the enterprise submits it for acceptance and is not offered the acceptance
 
 test('the enterprise reports an overdue general hazard and the list marks it red', shot(async () => {
   const page = pages.enterprise;
-  current = page;
+  ui.current = page;
   await page.goto(BASE + '/#/hazards/new');
   await page.getByRole('heading', { name: '上报隐患' }).waitFor();
   await page.getByLabel('隐患名称').fill(GENERAL);
@@ -286,7 +229,7 @@ test('the enterprise reports an overdue general hazard and the list marks it red
 
 test('the regulator finds the hazard by full-text search and accepts it', shot(async () => {
   const page = pages.regulator;
-  current = page;
+  ui.current = page;
   await page.locator('#nav').getByRole('link', { name: '隐患' }).click();
   await page.getByRole('heading', { name: '隐患', exact: true }).waitFor();
   await page.getByLabel('关键字').fill('报警器失效' + suffix);
@@ -332,7 +275,7 @@ test('the regulator finds the hazard by full-text search and accepts it', shot(a
 
 test('the dashboard counts one more closed hazard for the year', shot(async () => {
   const page = pages.regulator;
-  current = page;
+  ui.current = page;
   assert.equal(typeof state.closedBefore, 'number', 'the count before was read');
   const after = await dashboardClosed(page);
   assert.equal(after, state.closedBefore + 1);
@@ -340,7 +283,7 @@ test('the dashboard counts one more closed hazard for the year', shot(async () =
 
 test('the workbench lists the overdue hazard and links to it', shot(async () => {
   const page = pages.enterprise;
-  current = page;
+  ui.current = page;
   await page.locator('#nav').getByRole('link', { name: '工作台' }).click();
   await page.getByRole('heading', { name: '我的待办' }).waitFor();
   const todo = page.locator('.todo', { hasText: GENERAL });
@@ -352,7 +295,7 @@ test('the workbench lists the overdue hazard and links to it', shot(async () => 
 
 test('on a 375 px screen the hazard list reads as cards', shot(async () => {
   const page = pages.regulator;
-  current = page;
+  ui.current = page;
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto(BASE + '/#/hazards');
   await page.locator('table tbody tr', { hasText: MAJOR }).waitFor();

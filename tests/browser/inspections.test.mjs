@@ -8,44 +8,16 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR HN_ADMIN_PASSWORD=… node --test tests/browser/inspections.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import os from 'node:os';
+import { BASE, ADMIN_PASSWORD, browserTest, api, creditCode } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const ADMIN_PASSWORD = process.env.HN_ADMIN_PASSWORD || '';
 const suffix = String(Date.now()).slice(-6);
 const ENTERPRISE = `拉萨检查测试化工有限公司${suffix}`;
 const SUMMARY = `检查液氨储罐区和装卸作业，发现报警器未定期校验${suffix}`;
 
-let browser;
 let page;
 let enterpriseId;
-const problems = [];
-
-async function api(method, p, body, token) {
-  const res = await fetch(BASE + '/api/v1' + p, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  return { status: res.status, json };
-}
-
-// GB 32100 check character, for the fresh enterprise's credit code.
-function creditCode(seed) {
-  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const first = `91540102${String(seed).padStart(9, '0').slice(-9)}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += A.indexOf(first[i]) * W[i];
-  return first + A[(31 - (sum % 31)) % 31];
-}
 
 /** The last day of the quarter holding today in Asia/Shanghai. */
 function quarterEnd() {
@@ -55,56 +27,34 @@ function quarterEnd() {
   return new Date(Date.UTC(y, q * 3 + 3, 0)).toISOString().slice(0, 10);
 }
 
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
-  const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
-  const inds = (await api('GET', '/industries', null, admin)).json.items;
-  const org = await api('POST', '/orgs', {
-    kind: 'enterprise', name: ENTERPRISE, region_code: '540102000000',
-    credit_code: creditCode((Date.now() + 77) % 1e9), industry: inds.find((i) => i.name === '危险化学品').id, scale: 'above',
-  }, admin);
-  assert.equal(org.status, 201, `a fresh enterprise: ${JSON.stringify(org.json)}`);
-  enterpriseId = org.json.id;
-  const risk = await api('POST', '/risks', {
-    enterprise_id: enterpriseId, name: `液氨储罐区${suffix}`, kind: 'place', tier: 'company', responsible: '次仁',
-    assessment: { method: 'lec', l: 3, e: 3, c: 40 },
-  }, admin);
-  assert.equal(risk.status, 201, `a major risk point: ${JSON.stringify(risk.json)}`);
-  assert.equal(risk.json.colour, 'red');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
-  });
+// A fresh enterprise with a red risk point (through the API, before the
+// browser starts), then one page for the whole scenario.
+const ui = browserTest({
+  name: 'inspections',
+  viewport: { width: 1280, height: 900 },
+  vueWarnings: false,
+  async beforeLaunch() {
+    assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
+    const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
+    const inds = (await api('GET', '/industries', null, admin)).json.items;
+    const org = await api('POST', '/orgs', {
+      kind: 'enterprise', name: ENTERPRISE, region_code: '540102000000',
+      credit_code: creditCode((Date.now() + 77) % 1e9), industry: inds.find((i) => i.name === '危险化学品').id, scale: 'above',
+    }, admin);
+    assert.equal(org.status, 201, `a fresh enterprise: ${JSON.stringify(org.json)}`);
+    enterpriseId = org.json.id;
+    const risk = await api('POST', '/risks', {
+      enterprise_id: enterpriseId, name: `液氨储罐区${suffix}`, kind: 'place', tier: 'company', responsible: '次仁',
+      assessment: { method: 'lec', l: 3, e: 3, c: 40 },
+    }, admin);
+    assert.equal(risk.status, 201, `a major risk point: ${JSON.stringify(risk.json)}`);
+    assert.equal(risk.json.colour, 'red');
+  },
+  async afterLaunch(session) {
+    page = await session.newPage();
+  },
 });
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) {
-        const f = path.join(TMP, `browser-inspections-failure-${++failures}.png`);
-        await page.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
+const { problems, shot } = ui;
 
 // The due list filtered to red, loaded.
 async function redDueList() {

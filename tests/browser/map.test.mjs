@@ -12,44 +12,15 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR HN_ADMIN_PASSWORD=… node --test tests/browser/map.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import os from 'node:os';
+import { BASE, ADMIN_PASSWORD, DEMO_PASSWORD, browserTest, api, creditCode } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const ADMIN_PASSWORD = process.env.HN_ADMIN_PASSWORD || '';
-const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 const suffix = String(Date.now()).slice(-6);
 const COLOURS = ['red', 'orange', 'yellow', 'blue'];
 
-let browser;
 let page;
-const problems = [];
 const foreign = [];
-
-async function api(method, p, body, token) {
-  const res = await fetch(BASE + '/api/v1' + p, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  return { status: res.status, json };
-}
-
-// GB 32100 check character, for the fresh enterprises' credit codes.
-function creditCode(seed) {
-  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const first = `91540102${String(seed).padStart(9, '0').slice(-9)}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += A.indexOf(first[i]) * W[i];
-  return first + A[(31 - (sum % 31)) % 31];
-}
 
 // The town where the lone enterprise is the only one (the demo places its
 // enterprises on counties), and the two fresh enterprises.
@@ -57,69 +28,48 @@ let town;
 let lone;
 let unplaced;
 
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
-  const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
-  const inds = (await api('GET', '/industries', null, admin)).json.items;
-  const towns = await api('GET', '/regions?parent=540102000000', null, admin);
-  assert.equal(towns.status, 200);
-  assert.ok(towns.json.items.length > 0, '城关区 has towns');
-  town = towns.json.items[towns.json.items.length - 1];
-  const industry = inds.find((i) => i.name === '危险化学品').id;
-  const make = async (name, where, coords, seed) => {
-    const o = await api('POST', '/orgs', {
-      kind: 'enterprise', name, region_code: where, credit_code: creditCode(seed), industry, scale: 'above', ...coords,
-    }, admin);
-    assert.equal(o.status, 201, `enterprise ${name}: ${JSON.stringify(o.json)}`);
-    // D = 3 × 3 × 40 = 360: 重大, so the enterprise is red.
-    const r = await api('POST', '/risks', {
-      enterprise_id: o.json.id, name: `液氯储罐区${suffix}`, kind: 'place', accident_types: ['中毒和窒息'],
-      assessment: { method: 'lec', l: 3, e: 3, c: 40 }, tier: 'company', responsible: '次仁',
-    }, admin);
-    assert.equal(r.status, 201, `its risk point: ${JSON.stringify(r.json)}`);
-    return o.json;
-  };
-  lone = await make(`拉萨四色图测试化工有限公司${suffix}`, town.code, { lat: 29.652, lon: 91.132 }, Date.now() % 1e9);
-  unplaced = await make(`拉萨无坐标测试化工有限公司${suffix}`, '540102000000', {}, (Date.now() + 7) % 1e9);
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(BASE).origin) foreign.push(r.url());
-  });
+// The two fresh enterprises (through the API, before the browser starts),
+// then one page for the whole scenario, which notes every request to another
+// origin.
+const ui = browserTest({
+  name: 'map',
+  viewport: { width: 1280, height: 900 },
+  timeout: 20000,
+  vueWarnings: false,
+  async beforeLaunch() {
+    assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
+    const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
+    const inds = (await api('GET', '/industries', null, admin)).json.items;
+    const towns = await api('GET', '/regions?parent=540102000000', null, admin);
+    assert.equal(towns.status, 200);
+    assert.ok(towns.json.items.length > 0, '城关区 has towns');
+    town = towns.json.items[towns.json.items.length - 1];
+    const industry = inds.find((i) => i.name === '危险化学品').id;
+    const make = async (name, where, coords, seed) => {
+      const o = await api('POST', '/orgs', {
+        kind: 'enterprise', name, region_code: where, credit_code: creditCode(seed), industry, scale: 'above', ...coords,
+      }, admin);
+      assert.equal(o.status, 201, `enterprise ${name}: ${JSON.stringify(o.json)}`);
+      // D = 3 × 3 × 40 = 360: 重大, so the enterprise is red.
+      const r = await api('POST', '/risks', {
+        enterprise_id: o.json.id, name: `液氯储罐区${suffix}`, kind: 'place', accident_types: ['中毒和窒息'],
+        assessment: { method: 'lec', l: 3, e: 3, c: 40 }, tier: 'company', responsible: '次仁',
+      }, admin);
+      assert.equal(r.status, 201, `its risk point: ${JSON.stringify(r.json)}`);
+      return o.json;
+    };
+    lone = await make(`拉萨四色图测试化工有限公司${suffix}`, town.code, { lat: 29.652, lon: 91.132 }, Date.now() % 1e9);
+    unplaced = await make(`拉萨无坐标测试化工有限公司${suffix}`, '540102000000', {}, (Date.now() + 7) % 1e9);
+  },
+  async afterLaunch(session) {
+    page = await session.newPage();
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== new URL(BASE).origin) foreign.push(r.url());
+    });
+  },
 });
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) {
-        const f = path.join(TMP, `browser-map-failure-${++failures}.png`);
-        await page.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
+const { problems, shot } = ui;
 
 // Open a hash path and return the body of the map's request it makes.
 async function openMap(hash) {

@@ -17,19 +17,14 @@
 // the repository this file is in). Uses playwright-core from
 // web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import os from 'node:os';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BASE, TMP, browserTest } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
 const ROOT = process.env.HN_ROOT || fileURLToPath(new URL('../..', import.meta.url));
-const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 const SEED = path.join(ROOT, '..', 'shared', 'seeds', '002_fcd541653ffc038f.txt');
 const CJK = /[\u3400-\u9fff]/;
 
@@ -50,61 +45,12 @@ function shanghaiDate(daysFromToday = 0) {
 }
 const TODAY = shanghaiDate(0);
 
-let browser;
-let current = null;
-const pages = {};
-const problems = [];
+const ui = browserTest({
+  name: 'plans',
+  beforeLaunch: () => assert.ok(fs.existsSync(SEED), `seed plan ${SEED} exists`),
+});
+const { pages, problems, signIn, shot } = ui;
 const state = {};
-
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  assert.ok(fs.existsSync(SEED), `seed plan ${SEED} exists`);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-async function signIn(login) {
-  if (pages[login]) return (current = pages[login]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`${login}: page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${login}: csp: ${m.text()}`);
-    if (m.type() === 'warning' && /\[Vue warn\]/.test(m.text())) problems.push(`${login}: ${m.text().slice(0, 300)}`);
-  });
-  current = page;
-  await page.goto(BASE + '/');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#nav').waitFor();
-  pages[login] = page;
-  return page;
-}
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) {
-        const f = path.join(TMP, `browser-plans-failure-${++failures}.png`);
-        await current.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
 
 // Whether el's box lies (vertically) inside the box of container.
 async function within(el, container) {
@@ -183,7 +129,7 @@ test('the office imports the seed plan from its text file and previews the outli
 
 test('a unit mapped for the region before (by the demo plan) is mapped in a new import of it too', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   // The demo data holds the same document, published for 拉萨市 with 镇安委会
   // mapped to the committee: the mapping is remembered for the region.
   const row = page.locator('tr[data-unit="镇安委会"]');
@@ -238,7 +184,7 @@ test('a unit mapped for the region before (by the demo plan) is mapped in a new 
 
 test('a pasted plan with a numbering fault shows the diagnostic in Chinese at its line', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   await page.goto(BASE + '/#/plans/new');
   await page.getByRole('heading', { name: '导入方案' }).waitFor();
   await page.getByLabel('方案全文').fill(SMALL_PLAN);
@@ -323,7 +269,7 @@ test('the department sees the tasks of its org on its workbench, soonest first',
 
 test('on a 375 px screen the plan pages read without sideways scrolling', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   await page.setViewportSize({ width: 375, height: 812 });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

@@ -18,16 +18,11 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR node --test --test-reporter=tap tests/browser/reports.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import os from 'node:os';
+import { BASE, TMP, browserTest } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const DEMO_PASSWORD = process.env.HN_DEMO_PASSWORD || 'hazardnet-demo';
 const CJK = /[\u3400-\u9fff]/;
 const EVIDENCE = { name: '整改佐证.pdf', mimeType: 'application/pdf',
   buffer: Buffer.from(`%PDF-1.4\n% hazardnet browser test ${process.pid}\n%%EOF\n`) };
@@ -47,60 +42,9 @@ const REPORT_TEXT = '已完成储存场所检查 12 家，发现隐患 5 处，�
 const MONTH = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 7);
 const MONTH_LABEL = `${MONTH.slice(0, 4)}年${Number(MONTH.slice(5))}月`;
 
-let browser;
-let current = null;
-const pages = {};
-const problems = [];
+const ui = browserTest({ name: 'reports' });
+const { pages, problems, signIn, shot } = ui;
 const state = {};
-
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-async function signIn(login) {
-  if (pages[login]) return (current = pages[login]);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`${login}: page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${login}: csp: ${m.text()}`);
-    if (m.type() === 'warning' && /\[Vue warn\]/.test(m.text())) problems.push(`${login}: ${m.text().slice(0, 300)}`);
-  });
-  current = page;
-  await page.goto(BASE + '/');
-  await page.getByLabel('账号').fill(login);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('#nav').waitFor();
-  pages[login] = page;
-  return page;
-}
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (current) {
-        const f = path.join(TMP, `browser-reports-failure-${++failures}.png`);
-        await current.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -210,7 +154,7 @@ test('the regulator files this month\'s report on its task: text and 50 %', shot
 
 test('the regulator\'s workbench shows each task\'s percent and whether this month\'s report is in', shot(async () => {
   const page = pages.regulator;
-  current = page;
+  ui.current = page;
   await page.locator('#nav').getByRole('link', { name: '工作台' }).click();
   const panel = page.locator('.my-tasks');
   await panel.getByRole('heading', { name: '我的任务' }).waitFor();
@@ -229,7 +173,7 @@ test('the regulator\'s workbench shows each task\'s percent and whether this mon
 
 test('the office\'s 报送情况 board shows the task reported and the other still missing', shot(async () => {
   const page = pages.office;
-  current = page;
+  ui.current = page;
   await page.goto(BASE + '/' + state.planPath);
   await page.reload();   // the office was on this page already, before the report
   const board = page.locator('.panel-reporting');

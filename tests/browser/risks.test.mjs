@@ -9,94 +9,43 @@
 //   HN_URL=http://127.0.0.1:PORT HN_TMP=DIR HN_ADMIN_PASSWORD=… node --test tests/browser/risks.test.mjs
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import os from 'node:os';
+import { BASE, ADMIN_PASSWORD, browserTest, api, creditCode } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const ADMIN_PASSWORD = process.env.HN_ADMIN_PASSWORD || '';
 const suffix = String(Date.now()).slice(-6);
 const LOGIN = `risk-ui-${suffix}`;
 const PASSWORD = 'risk-ui-pass-1';
 const RISK = `液氨储罐区${suffix}`;
 const ITEM = `氨气泄漏报警器完好有效${suffix}`;
 
-let browser;
 let page;
-const problems = [];
-
-async function api(method, p, body, token) {
-  const res = await fetch(BASE + '/api/v1' + p, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  return { status: res.status, json };
-}
-
-// GB 32100 check character, for the fresh enterprise's credit code.
-function creditCode(seed) {
-  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const first = `91540102${String(seed).padStart(9, '0').slice(-9)}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += A.indexOf(first[i]) * W[i];
-  return first + A[(31 - (sum % 31)) % 31];
-}
-
 let enterpriseId;
 
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
-  const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
-  const inds = (await api('GET', '/industries', null, admin)).json.items;
-  const org = await api('POST', '/orgs', {
-    kind: 'enterprise', name: `拉萨风险测试化工有限公司${suffix}`, region_code: '540102000000',
-    credit_code: creditCode(Date.now() % 1e9), industry: inds.find((i) => i.name === '危险化学品').id, scale: 'above',
-  }, admin);
-  assert.equal(org.status, 201, `a fresh enterprise: ${JSON.stringify(org.json)}`);
-  enterpriseId = org.json.id;
-  const u = await api('POST', '/users', { login: LOGIN, name: '安全员 卓玛', password: PASSWORD, role: 'enterprise', org_id: enterpriseId }, admin);
-  assert.equal(u.status, 201, `its safety officer: ${JSON.stringify(u.json)}`);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
-  });
+// A fresh enterprise and its safety officer (through the API, before the
+// browser starts), then one page for the whole scenario.
+const ui = browserTest({
+  name: 'risks',
+  viewport: { width: 1280, height: 900 },
+  vueWarnings: false,
+  async beforeLaunch() {
+    assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
+    const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
+    const inds = (await api('GET', '/industries', null, admin)).json.items;
+    const org = await api('POST', '/orgs', {
+      kind: 'enterprise', name: `拉萨风险测试化工有限公司${suffix}`, region_code: '540102000000',
+      credit_code: creditCode(Date.now() % 1e9), industry: inds.find((i) => i.name === '危险化学品').id, scale: 'above',
+    }, admin);
+    assert.equal(org.status, 201, `a fresh enterprise: ${JSON.stringify(org.json)}`);
+    enterpriseId = org.json.id;
+    const u = await api('POST', '/users', { login: LOGIN, name: '安全员 卓玛', password: PASSWORD, role: 'enterprise', org_id: enterpriseId }, admin);
+    assert.equal(u.status, 201, `its safety officer: ${JSON.stringify(u.json)}`);
+  },
+  async afterLaunch(session) {
+    page = await session.newPage();
+  },
 });
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) {
-        const f = path.join(TMP, `browser-risks-failure-${++failures}.png`);
-        await page.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
+const { problems, shot } = ui;
 
 // The colour class of the 风险等级 badge on 本单位.
 async function ownColour() {

@@ -7,16 +7,12 @@
 // Uses playwright-core from web/node_modules and Debian's /usr/bin/chromium;
 // never downloads a browser.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import os from 'node:os';
+import { BASE, TMP, ADMIN_PASSWORD, browserTest } from './lib.mjs';
 
-const { chromium } = await import(new URL('../../web/node_modules/playwright-core/index.mjs', import.meta.url).href);
-
-const BASE = (process.env.HN_URL || '').replace(/\/+$/, '');
-const TMP = process.env.HN_TMP || os.tmpdir();
-const ADMIN = { login: 'admin', password: process.env.HN_ADMIN_PASSWORD || 'secret-pass-1' };
+const ADMIN = { login: 'admin', password: ADMIN_PASSWORD || 'secret-pass-1' };
 const CJK = /[\u3400-\u9fff]/;
 
 // GB 32100 unified social credit code.
@@ -45,47 +41,16 @@ const GOOD_CODE = validCreditCode();
 // Same code with a wrong check character: right format, wrong checksum.
 const BAD_CODE = GOOD_CODE.slice(0, 17) + CHARS[(CHARS.indexOf(GOOD_CODE[17]) + 1) % 31];
 
-let browser;
-let context;
+// One page for the whole scenario; failure screenshots are
+// browser-failure-<n>.png.
 let page;
-const problems = [];   // script errors and CSP violations seen on any page
-
-before(async () => {
-  assert.ok(BASE, 'HN_URL must name the server under test');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push('csp: ' + m.text());
-  });
+const ui = browserTest({
+  vueWarnings: false,
+  async afterLaunch(session) {
+    page = await session.newPage();
+  },
 });
-
-after(async () => {
-  if (browser) await browser.close();
-});
-
-// Wraps a test body: on failure, a screenshot of the page goes to HN_TMP.
-let failures = 0;
-function shot(fn) {
-  return async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) {
-        const f = path.join(TMP, `browser-failure-${++failures}.png`);
-        await page.screenshot({ path: f, fullPage: true }).catch(() => {});
-        console.log(`# failure screenshot: ${f}`);
-      }
-      throw e;
-    }
-  };
-}
+const { problems, shot } = ui;   // problems: script errors and CSP violations seen on any page
 
 test('the app loads under the CSP and shows the login form', shot(async () => {
   const res = await page.goto(BASE + '/');
