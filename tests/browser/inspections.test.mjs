@@ -10,7 +10,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, ADMIN_PASSWORD, browserTest, api, creditCode } from './lib.mjs';
+import { BASE, browserTest, api, freshChemicalEnterprise } from './lib.mjs';
 
 const suffix = String(Date.now()).slice(-6);
 const ENTERPRISE = `拉萨检查测试化工有限公司${suffix}`;
@@ -34,15 +34,8 @@ const ui = browserTest({
   viewport: { width: 1280, height: 900 },
   vueWarnings: false,
   async beforeLaunch() {
-    assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
-    const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
-    const inds = (await api('GET', '/industries', null, admin)).json.items;
-    const org = await api('POST', '/orgs', {
-      kind: 'enterprise', name: ENTERPRISE, region_code: '540102000000',
-      credit_code: creditCode((Date.now() + 77) % 1e9), industry: inds.find((i) => i.name === '危险化学品').id, scale: 'above',
-    }, admin);
-    assert.equal(org.status, 201, `a fresh enterprise: ${JSON.stringify(org.json)}`);
-    enterpriseId = org.json.id;
+    let admin;
+    ({ admin, id: enterpriseId } = await freshChemicalEnterprise(ENTERPRISE, (Date.now() + 77) % 1e9));
     const risk = await api('POST', '/risks', {
       enterprise_id: enterpriseId, name: `液氨储罐区${suffix}`, kind: 'place', tier: 'company', responsible: '次仁',
       assessment: { method: 'lec', l: 3, e: 3, c: 40 },

@@ -168,3 +168,20 @@ export function creditCode(seed) {
   for (let i = 0; i < 17; i++) sum += A.indexOf(first[i]) * W[i];
   return first + A[(31 - (sum % 31)) % 31];
 }
+
+/**
+ * Through the API as the first admin (HN_ADMIN_PASSWORD): a fresh
+ * 危险化学品 enterprise of 城关区 named name (above scale), its credit code
+ * made of seed. Returns { admin (the admin's token), id (the enterprise's) }.
+ */
+export async function freshChemicalEnterprise(name, seed) {
+  assert.ok(ADMIN_PASSWORD, 'HN_ADMIN_PASSWORD must be the admin password');
+  const admin = (await api('POST', '/session', { login: 'admin', password: ADMIN_PASSWORD })).json.token;
+  const inds = (await api('GET', '/industries', null, admin)).json.items;
+  const org = await api('POST', '/orgs', {
+    kind: 'enterprise', name, region_code: '540102000000', credit_code: creditCode(seed),
+    industry: inds.find((i) => i.name === '危险化学品').id, scale: 'above',
+  }, admin);
+  assert.equal(org.status, 201, `a fresh enterprise: ${JSON.stringify(org.json)}`);
+  return { admin, id: org.json.id };
+}
