@@ -136,6 +136,39 @@ test('the office signs in; 一张图 draws as many markers of each colour as the
   await box.locator('.map-region-label').first().waitFor({ state: 'attached' });
   assert.equal(await labels.count(), data.regions.length, 'the labels come back');
 
+  // Zoomed out, labels that would cover another are hidden, the others kept
+  // whole; zoomed back in, they come back.
+  const labelBoxes = () => box.locator('.map-region-label-text').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { text: e.textContent.trim(), hidden: getComputedStyle(e).visibility === 'hidden',
+      l: r.left, r: r.right, t: r.top, b: r.bottom };
+  }));
+  const overlap = (a, b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  // One step at a time, each to its end (the box says the zoom its labels
+  // were sorted out at).
+  const zoomTo = async (button, times) => {
+    for (let i = 0; i < times; i++) {
+      const want = Number(await box.getAttribute('data-zoom')) + (button === '放大' ? 1 : -1);
+      await box.locator(button === '放大' ? '.leaflet-control-zoom-in' : '.leaflet-control-zoom-out').click();
+      await panel.locator(`.map-box[data-zoom="${want}"]`).waitFor();
+    }
+  };
+  const hiddenAtFit = (await labelBoxes()).filter((x) => x.hidden).length;
+  await zoomTo('缩小', 3);
+  const far = await labelBoxes();
+  const shownFar = far.filter((x) => !x.hidden);
+  assert.ok(far.some((x) => x.hidden), 'zoomed out, some labels are hidden');
+  for (let i = 0; i < shownFar.length; i++) {
+    for (let j = i + 1; j < shownFar.length; j++) {
+      assert.ok(!overlap(shownFar[i], shownFar[j]), `${shownFar[i].text} and ${shownFar[j].text} do not overlap`);
+    }
+  }
+  for (const h of far.filter((x) => x.hidden)) {
+    assert.ok(shownFar.some((v) => overlap(h, v)), `${h.text} is hidden only because it would cover a label shown`);
+  }
+  await zoomTo('放大', 3);
+  assert.equal((await labelBoxes()).filter((x) => x.hidden).length, hiddenAtFit, 'zoomed back in, the labels come back');
+
   // The filter by colour takes the red ones off and puts them back.
   await panel.locator('.map-legend-item[data-colour="red"]').click();
   await panel.locator(`.map-box[data-markers="${data.enterprises.length - want.red}"]`).waitFor();

@@ -107,6 +107,7 @@ export default {
       map = L.map(el.value, { preferCanvas: true, attributionControl: false, zoomSnap: 0.5, minZoom: 3, maxZoom: 18 });
       groups = Object.fromEntries(ORDER.map((c) => [c, L.layerGroup()]));
       labels = L.layerGroup();
+      map.on('zoomend', declutter);
       observer = new ResizeObserver(() => { if (map) map.invalidateSize(); });
       observer.observe(el.value);
     }
@@ -126,7 +127,29 @@ export default {
       box.className = 'map-region-label-text';
       box.textContent = `${name || code} ${n}`;
       const icon = L.divIcon({ html: box, className: 'map-region-label', iconSize: null });
-      return L.marker([lat, lon], { icon, interactive: false, keyboard: false });
+      return L.marker([lat, lon], { icon, interactive: false, keyboard: false, regionCount: n });
+    }
+
+    // Labels of regions close together overlap at a small zoom: keep the
+    // regions with the most enterprises and hide the labels that would
+    // cover one of them, until zooming in makes room (hidden labels keep
+    // their place, so the boxes measured are where they would be).
+    function declutter() {
+      if (!map) return;
+      el.value.dataset.zoom = String(map.getZoom());   // for the browser test: the zoom it was done at
+      if (!showLabels.value) return;
+      const items = [];
+      labels.eachLayer((m) => {
+        const box = m.getElement() && m.getElement().querySelector('.map-region-label-text');
+        if (box) items.push({ n: m.options.regionCount, box, r: box.getBoundingClientRect() });
+      });
+      items.sort((a, b) => b.n - a.n);
+      const kept = [];
+      for (const { box, r } of items) {
+        const covers = kept.some((k) => r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom);
+        box.classList.toggle('map-label-hidden', covers);
+        if (!covers) kept.push(r);
+      }
     }
 
     function draw() {
@@ -148,6 +171,7 @@ export default {
       for (const c of [...ORDER].reverse()) if (shown[c]) groups[c].addTo(map);
       for (const g of d.regions || []) labels.addLayer(regionLabel(g));
       if (showLabels.value) labels.addTo(map);
+      declutter();
       recount();
     }
 
@@ -196,8 +220,12 @@ export default {
     function toggleLabels() {
       showLabels.value = !showLabels.value;
       if (!map) return;
-      if (showLabels.value) labels.addTo(map);
-      else map.removeLayer(labels);
+      if (showLabels.value) {
+        labels.addTo(map);
+        declutter();
+      } else {
+        map.removeLayer(labels);
+      }
     }
 
     onMounted(load);
