@@ -201,6 +201,23 @@ http_group_run(struct req *r, int (*fn)(struct req *, struct error *), struct er
 	return me.rc;
 }
 
+/* The counters without labels: name, help, value, and whether the value
+ * is microseconds shown as seconds. */
+static const struct {
+	const char *name, *help;
+	unsigned long long *v;
+	int us;
+} counters[] = {
+	{ "hazardnet_write_batches_total",
+	  "Group commits: batches of writes committed and flushed together.", &gm.batches, 0 },
+	{ "hazardnet_write_failed_batches_total",
+	  "Batches whose commit or flush failed; every write in them failed.", &gm.failed, 0 },
+	{ "hazardnet_write_requests_total", "Writes that went through group commit.",
+	  &gm.requests, 0 },
+	{ "hazardnet_write_queue_seconds_total",
+	  "Time writes waited for their batch to begin, summed over writes.", &gm.queue_us, 1 },
+};
+
 static double
 seconds(const unsigned long long *us)
 {
@@ -210,25 +227,15 @@ seconds(const unsigned long long *us)
 void
 http_group_metrics(struct sbuf *b)
 {
-	sbuf_addf(b, "# HELP hazardnet_write_batches_total Group commits: batches of writes "
-		     "committed and flushed together.\n"
-		     "# TYPE hazardnet_write_batches_total counter\n"
-		     "hazardnet_write_batches_total %llu\n",
-		  __atomic_load_n(&gm.batches, __ATOMIC_RELAXED));
-	sbuf_addf(b, "# HELP hazardnet_write_failed_batches_total Batches whose commit or "
-		     "flush failed; every write in them failed.\n"
-		     "# TYPE hazardnet_write_failed_batches_total counter\n"
-		     "hazardnet_write_failed_batches_total %llu\n",
-		  __atomic_load_n(&gm.failed, __ATOMIC_RELAXED));
-	sbuf_addf(b, "# HELP hazardnet_write_requests_total Writes that went through group "
-		     "commit.\n"
-		     "# TYPE hazardnet_write_requests_total counter\n"
-		     "hazardnet_write_requests_total %llu\n",
-		  __atomic_load_n(&gm.requests, __ATOMIC_RELAXED));
-	sbuf_addf(b, "# HELP hazardnet_write_queue_seconds_total Time writes waited for "
-		     "their batch to begin, summed over writes.\n"
-		     "# TYPE hazardnet_write_queue_seconds_total counter\n"
-		     "hazardnet_write_queue_seconds_total %.6f\n", seconds(&gm.queue_us));
+	for (size_t i = 0; i < sizeof(counters) / sizeof(counters[0]); i++) {
+		sbuf_addf(b, "# HELP %s %s\n# TYPE %s counter\n", counters[i].name, counters[i].help,
+			  counters[i].name);
+		if (counters[i].us)
+			sbuf_addf(b, "%s %.6f\n", counters[i].name, seconds(counters[i].v));
+		else
+			sbuf_addf(b, "%s %llu\n", counters[i].name,
+				  __atomic_load_n(counters[i].v, __ATOMIC_RELAXED));
+	}
 	sbuf_adds(b, "# HELP hazardnet_write_batch_seconds_total Time batches spent in each "
 		     "stage, summed over batches: writer (waiting for the writer connection, "
 		     "which the checkpointer holds back to start the WAL over), statements, "
