@@ -28,13 +28,17 @@
 #   BENCH_PROBE_MAX [300]      seconds one read request may take
 #   BENCH_EXPORT_MAX [900]     seconds the export may take
 #   BENCH_ANALYZE [1]          0: skip the after-ANALYZE runs
+#   BENCH_ONLY [all]           create: stop after the create run (no kill -9,
+#                              reads, export), as bench/floor.sh uses it
+#   BENCH_BIN [build/hazardnet] the server to measure; when given, the tree
+#                              is not built
 # Only processes this script starts are stopped, by their PID.
 set -euo pipefail
 
 backend="${1:-sqlite}"
 case "$backend" in sqlite|pg) ;; *) echo "usage: bench/run.sh [sqlite|pg]" >&2; exit 2 ;; esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$root/build/hazardnet"
+bin="${BENCH_BIN:-$root/build/hazardnet}"
 E="${BENCH_ENTERPRISES:-20000}"
 M="${BENCH_HAZARDS:-1000000}"
 SEED="${BENCH_SEED:-1}"
@@ -95,6 +99,7 @@ done
 
 # ---- build (the tree is shared: a half-written file may break it for a minute)
 for try in 1 2 3 4 5; do
+	[ -z "${BENCH_BIN:-}" ] || break
 	if make -C "$root" -s >"$WORK/make.log" 2>&1; then break; fi
 	[ "$try" = 5 ] && { cat "$WORK/make.log" >&2; exit 1; }
 	say "build failed (try $try), retrying in 60 s"; sleep 60
@@ -269,13 +274,35 @@ write_stages() { # write_stages BEFORE_FILE AFTER_FILE
 	}' "$1" "$2"
 }
 
+# CPU time in clock ticks: the server's (all its threads, user + system),
+# then the whole machine's busy and total.
+cpu_ticks() {
+	local own
+	own="$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")"
+	awk -v own="$own" '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9
+		print own, busy, busy + $5 + $6 }' /proc/stat
+}
+# Where the CPU went over a run, per write: the server's share, everything
+# else's (wrk, mostly) and how busy the machine was.
+cpu_per_write() { # cpu_per_write BEFORE AFTER WRITES
+	awk -v hz="$(getconf CLK_TCK)" -v n="$3" -v a="$2" 'BEGIN { split(a, x, " ") }
+	{ own = x[1] - $1; busy = x[2] - $2; total = x[3] - $3
+	  printf "CPU writes=%d server_us_per_write=%.0f others_us_per_write=%.0f machine_busy=%.0f%%\n",
+		n, own * 1e6 / hz / n, (busy - own) * 1e6 / hz / n, 100 * busy / total }' <<<"$1"
+}
+
 # ---- (a) creation, then durability
 before="$(count)"
 write_counters >"$WORK/writes-before"
+cpu_before="$(cpu_ticks)"
 run_wrk create "$regulator" 16 create.lua
+cpu_after="$(cpu_ticks)"
 sleep 1 # let requests still in flight when wrk stopped finish
 write_counters >"$WORK/writes-after"
 note "$(write_stages "$WORK/writes-before" "$WORK/writes-after")"
+note "$(cpu_per_write "$cpu_before" "$cpu_after" \
+	"$(grep '^RESULT create ' "$RESULTS" | tail -n 1 | sed 's/.* ok=\([0-9]*\).*/\1/')")"
+[ "${BENCH_ONLY:-all}" != create ] || exit 0
 created="$(grep '^RESULT create ' "$RESULTS" | tail -n 1 | sed 's/.* ok=\([0-9]*\).*/\1/')"
 after="$(count)"
 kill -9 "$server_pid"
