@@ -61,6 +61,13 @@ struct demo_plan_orgs {
 int cli_demo_plan(struct store *st, const struct actor *a, const struct demo_plan_orgs *o,
 		  FILE *out, struct error *e);
 
+/* Hazards for the demo (cmd_gen.c): n of them, found over the three years
+ * up to today, every state, in the enterprises already in region and
+ * listed (挂牌督办) by its departments or office; adds no org. 0, or -1 with
+ * e filled. */
+int cli_gen_hazards(struct store *st, const struct actor *a, const char *region, long long n,
+		    uint64_t seed, struct error *e);
+
 /* Resolve the directory of the web UI (configured, next to the binary, or
  * installed); writes "" when none is found. */
 void cli_web_root(const struct cli *cli, char *out, size_t n);

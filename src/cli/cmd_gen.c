@@ -1105,8 +1105,9 @@ make_hazard(struct gen *g, struct hazard *h)
 	g->major += h->grade == HG_MAJOR;
 }
 
+/* n hazards; with log, progress every two seconds. */
 static int
-create_hazards(struct gen *g, int64_t n, struct error *e)
+create_hazards(struct gen *g, int64_t n, FILE *log, struct error *e)
 {
 	struct hazard *h;
 	struct timespec t0;
@@ -1139,17 +1140,55 @@ create_hazards(struct gen *g, int64_t n, struct error *e)
 		if (store_tx_commit(g->st, e) != 0)
 			goto out_free;
 		now = seconds_since(&t0);
-		if (now - last >= 2.0 || i + 1 == n) {
-			printf("gen: hazards %lld/%lld (%.0f%%), %.0f/s\n", (long long)(i + 1), (long long)n,
-			       100.0 * (double)(i + 1) / (double)n, (double)(i + 1) / (now > 0 ? now : 1));
-			fflush(stdout);
+		if (log != NULL && (now - last >= 2.0 || i + 1 == n)) {
+			fprintf(log, "gen: hazards %lld/%lld (%.0f%%), %.0f/s\n", (long long)(i + 1),
+				(long long)n, 100.0 * (double)(i + 1) / (double)n,
+				(double)(i + 1) / (now > 0 ? now : 1));
+			fflush(log);
 			last = now;
 		}
 	}
-	printf("gen: %lld hazards in %.1f s\n", (long long)n, seconds_since(&t0));
+	if (log != NULL)
+		fprintf(log, "gen: %lld hazards in %.1f s\n", (long long)n, seconds_since(&t0));
 	rc = 0;
 out_free:
 	free(h);
+	return rc;
+}
+
+/* ---- the demo's hazards ---- */
+
+int
+cli_gen_hazards(struct store *st, const struct actor *a, const char *region, long long n,
+		uint64_t seed, struct error *e)
+{
+	struct gen *g = calloc(1, sizeof(*g));
+	struct org_found depts = { .kind = ORG_DEPARTMENT }, office = { .kind = ORG_OFFICE };
+	int rc = -1;
+
+	if (g == NULL)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	g->st = st;
+	g->a = *a;
+	g->batch = GEN_BATCH;
+	g->today = date_shanghai(time(NULL));
+	rng_seed(&g->rh, seed, 2);
+	depts.g = office.g = g;
+	/* Which department lists which industry's hazards: the scan without a
+	 * name notes the departments there are, and changes none. */
+	if (store_region_get(st, region, &g->reg, e) != 0 ||
+	    store_industry_list(st, collect_industry, g, e) != 0 || load_enterprises(g, e) != 0 ||
+	    scan_orgs(g, &depts, e) != 0 || scan_orgs(g, &office, e) != 0)
+		goto out_free;
+	if (!office.found) {
+		err_set(e, ERR_INVALID, "region", "region %s has no office to list hazards", region);
+		goto out_free;
+	}
+	g->office_id = office.o.id;
+	rc = create_hazards(g, n, NULL, e);
+out_free:
+	free(g->ents);
+	free(g);
 	return rc;
 }
 
@@ -1296,7 +1335,7 @@ cmd_gen(struct cli *cli, struct store *st, int argc, char **argv)
 		rc = cli_fail("cannot create enterprises: %s", e.message);
 		goto out_free;
 	}
-	if (create_hazards(g, nhaz, &e) != 0) {
+	if (create_hazards(g, nhaz, stdout, &e) != 0) {
 		rc = cli_fail("cannot create hazards: %s%s%s%s", e.message, e.field[0] ? " (field " : "",
 			      e.field, e.field[0] ? ")" : "");
 		goto out_free;

@@ -19,6 +19,7 @@
 #define DEMO_CITY "540100000000"
 #define DEMO_ENTERPRISES 200
 #define DEMO_PASSWORD "hazardnet-demo"
+#define DEMO_HAZARDS 2000              /* over three years, in every state */
 
 /* Departments and the industries (by name) each supervises. */
 static const struct {
@@ -404,6 +405,10 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	inspector_id = probe.id;
 	if (add_inspections(st, &a, risk_ents, dept[0].id, po.regulator_user, inspector_id, e) != 0)
 		return -1;
+	/* Three years of the hazard network, so that its lists, workbench,
+	 * ledger and dashboard have something to show. */
+	if (cli_gen_hazards(st, &a, DEMO_CITY, DEMO_HAZARDS, 1, e) != 0)
+		return -1;
 	po.region = DEMO_CITY;
 	po.committee = committee.id;
 	po.office = office.id;
@@ -411,8 +416,9 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	po.ndept = sizeof(dept) / sizeof(dept[0]);
 	if (cli_demo_plan(st, &a, &po, out, e) != 0)
 		return -1;
-	fprintf(out, "demo data loaded: 1 committee, 1 office, %zu departments, %d enterprises\n",
-		sizeof(demo_departments) / sizeof(demo_departments[0]), DEMO_ENTERPRISES);
+	fprintf(out, "demo data loaded: 1 committee, 1 office, %zu departments, %d enterprises, "
+		"%d hazards\n", sizeof(demo_departments) / sizeof(demo_departments[0]),
+		DEMO_ENTERPRISES, DEMO_HAZARDS);
 	print_logins(out);
 	return 0;
 }
