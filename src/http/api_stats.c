@@ -226,11 +226,19 @@ out_fail:
 
 /* ---- workbench ---- */
 
+/* At most this many to-dos in all, and of each kind drawn from the hazard
+ * lists (overdue, due within three days, waiting for my acceptance): a
+ * city's hundreds of overdue hazards must not push the other kinds out.
+ * The counts, and the lists they open, give the rest. */
+#define TODOS_MAX 100
+#define TODOS_PER_KIND 10
+
 struct todo_ctx {
 	json_t *todos;
 	const struct hazard_actor *who;
 	int32_t today;
 	int n;
+	int kind_n;             /* to-dos of the hazard list being read */
 };
 
 static void
@@ -246,13 +254,21 @@ todo(struct todo_ctx *c, const char *kind, const char *severity, const struct ha
 		jstr(title), "due", h->deadline[0] ? jstr(h->deadline) : json_null(), "link", link,
 		"severity", severity));
 	c->n++;
+	c->kind_n++;
+}
+
+/* Whether the hazard list being read has given all the to-dos it may. */
+static int
+todos_full(const struct todo_ctx *c)
+{
+	return c->n >= TODOS_MAX || c->kind_n >= TODOS_PER_KIND;
 }
 
 static int
 todo_overdue(const struct hazard *h, void *arg)
 {
 	todo(arg, "overdue", "danger", h, "已逾期");
-	return ((struct todo_ctx *)arg)->n >= 100;
+	return todos_full(arg);
 }
 
 /* Sorted by deadline: stop at the first beyond three days. */
@@ -266,7 +282,7 @@ todo_due_soon(const struct hazard *h, void *arg)
 		return 1;
 	if (dl >= c->today)
 		todo(c, "due_soon", "warning", h, "3日内到期");
-	return c->n >= 100;
+	return todos_full(c);
 }
 
 static int
@@ -276,7 +292,7 @@ todo_pending(const struct hazard *h, void *arg)
 
 	if (hazard_allowed(h, c->who) & (1u << HE_ACCEPT))
 		todo(c, "pending_acceptance", "info", h, "待验收");
-	return c->n >= 100;
+	return todos_full(c);
 }
 
 static int
@@ -287,6 +303,10 @@ todo_notice(const struct notification *n, void *arg)
 
 	if (n->read_at[0] != '\0' || strcmp(n->kind, "notice") == 0)
 		return 0;   /* notices are listed with their reply state below */
+	/* The daily job's reminders of a deadline: the lists of overdue and
+	 * due hazards below show the same hazards, as they are today. */
+	if (n->hazard_id != 0 && (strcmp(n->kind, "overdue") == 0 || strcmp(n->kind, "due_soon") == 0))
+		return 0;
 	/* the yearly risk report's reminders concern no hazard: they open the reports */
 	if (n->hazard_id == 0 && strncmp(n->kind, "risk_report_", 12) == 0)
 		snprintf(link, sizeof(link), "#/risks/reports");
@@ -295,7 +315,7 @@ todo_notice(const struct notification *n, void *arg)
 	json_array_append_new(c->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", n->kind,
 		"title", jstr(n->title), "due", n->due[0] ? jstr(n->due) : json_null(),
 		"link", link, "severity", strcmp(n->kind, "risk_report_due_soon") == 0 ? "warning" : "danger"));
-	return ++c->n >= 100;
+	return ++c->n >= TODOS_MAX;
 }
 
 /* Notices aimed at the user's org: listed, and a to-do while unreplied. */
@@ -318,7 +338,7 @@ wb_notice(const struct notice *n, void *arg)
 		"title", jstr(n->title), "issuer_name", jstr(n->issuer_name),
 		"due_on", n->due_on[0] ? jstr(n->due_on) : json_null(),
 		"my_reply", n->mine > 0 ? "replied" : "pending", "overdue", over && n->mine == 0));
-	if (n->mine == 0 && n->kind == NOTICE_SUPERVISE && c->todo->n < 100) {
+	if (n->mine == 0 && n->kind == NOTICE_SUPERVISE && c->todo->n < TODOS_MAX) {
 		snprintf(title, sizeof(title), "%s %s", n->code, n->title);
 		json_array_append_new(c->todo->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", "notice",
 			"title", jstr(title), "due", n->due_on[0] ? jstr(n->due_on) : json_null(),
@@ -371,7 +391,7 @@ wb_inspections_due(struct req *r, struct todo_ctx *c, int64_t *total, struct err
 	*total = 0;
 	for (int l = 0; l < RL__MAX; l++)
 		*total += counts[l];
-	if (counts[RL_MAJOR] == 0 || c->n >= 100 ||
+	if (counts[RL_MAJOR] == 0 || c->n >= TODOS_MAX ||
 	    inspect_period(freq->months[RL_MAJOR], c->today, &start, &end) != 0)
 		return 0;
 	snprintf(title, sizeof(title), "红色（重大风险）企业 %lld 家本期尚未检查",
@@ -390,7 +410,7 @@ api_workbench(struct req *r, struct error *e)
 	struct org_filter of = { .kind = -1, .limit = 1 };
 	struct hazard_filter f;
 	struct hazard_actor who;
-	struct todo_ctx c = { json_array(), &who, http_today(), 0 };
+	struct todo_ctx c = { json_array(), &who, http_today(), 0, 0 };
 	json_t *notices = json_array();
 	int64_t orgs = 0, enterprises = 0, open = 0, rect = 0, pending = 0, overdue = 0, due = 0;
 	/* The due lists are the regulators' (api_inspections_due). */
@@ -416,17 +436,23 @@ api_workbench(struct req *r, struct error *e)
 	/* Before the hazards, whose to-dos may fill the list. */
 	if (inspects && wb_inspections_due(r, &c, &due, e) != 0)
 		goto out_fail;
+	/* Overdue ones newest first (by deadline, a city's tens of thousands
+	 * would be sorted on every visit: seconds at a million hazards); due
+	 * ones soonest first. */
 	f.status = -1;
 	f.overdue_only = 1;
+	c.kind_n = 0;
 	if (store_hazard_list(r->st, &r->scope, &f, todo_overdue, &c, &overdue, NULL, e) != 0)
 		goto out_fail;
 	f.overdue_only = 0;
 	f.status = HZ_RECTIFYING;
 	f.by_due = 1;
+	c.kind_n = 0;
 	if (store_hazard_list(r->st, &r->scope, &f, todo_due_soon, &c, &rect, NULL, e) != 0)
 		goto out_fail;
 	f.by_due = 0;
 	f.status = HZ_PENDING_ACCEPTANCE;
+	c.kind_n = 0;
 	if (store_hazard_list(r->st, &r->scope, &f, todo_pending, &c, &pending, NULL, e) != 0)
 		goto out_fail;
 	if (count_hazards(r, HZ_OPEN, 0, &open, e) != 0 ||
@@ -435,7 +461,8 @@ api_workbench(struct req *r, struct error *e)
 	of.kind = ORG_ENTERPRISE;
 	if (store_org_list(r->st, &r->scope, &of, count_only, NULL, &enterprises, NULL, e) != 0)
 		goto out_fail;
-	r->out = json_pack("{s:o,s:o,s:{s:I,s:I,s:I,s:I,s:I}}", "todos", c.todos, "notices", notices, "counts",
+	r->out = json_pack("{s:o,s:i,s:o,s:{s:I,s:I,s:I,s:I,s:I}}", "todos", c.todos,
+			   "todos_per_kind", TODOS_PER_KIND, "notices", notices, "counts",
 			   "orgs", (json_int_t)orgs, "enterprises", (json_int_t)enterprises,
 			   "hazards_open", (json_int_t)(open + rect + pending),
 			   "hazards_overdue", (json_int_t)overdue, "hazards_pending", (json_int_t)pending);

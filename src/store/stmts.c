@@ -586,7 +586,9 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 		"VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING", NULL },
 	[STMT_NOTIFICATIONS] = { "notifications",
 		"SELECT n.id, n.kind, COALESCE(n.hazard_id, 0), n.title, n.due, n.created_at, n.read_at "
-		"FROM notifications n WHERE n.org_id = $1 ORDER BY n.id DESC LIMIT $2", NULL },
+		"FROM notifications n LEFT JOIN hazards h ON h.id = n.hazard_id "
+		"WHERE n.org_id = $1 AND (n.hazard_id IS NULL OR h.status < 3) "
+		"ORDER BY n.id DESC LIMIT $2", NULL },
 
 	/* Counts per group over the hazards found in [$7, $8] ($5/$6 region
 	 * range, $9 industry or 0, $10 today). $11 picks the grouping: 0 none,

@@ -294,7 +294,8 @@ int store_hazard_events(struct store *st, const struct scope *s, int64_t id,
 			int (*cb)(const struct hazard_event_row *, void *), void *arg,
 			struct error *e);
 
-/* The newest notifications of org_id. */
+/* The newest notifications of org_id; of those about a hazard, only while
+ * the hazard is still under way (not closed, not void). */
 int store_notifications(struct store *st, int64_t org_id, int limit,
 			int (*cb)(const struct notification *, void *), void *arg,
 			struct error *e);

@@ -96,6 +96,42 @@ test('the daily job reminds three days before a deadline, tells when it has pass
   assert.equal(got.json.overdue, true, 'overdue is derived from today and the deadline');
 });
 
+test('the workbench lists each hazard once, at most todos_per_kind of each kind, and says how many there are', async () => {
+  // The regulator's own pending acceptance: a major hazard submitted today.
+  let h = await report('enterprise', majorBody(`待我验收${Date.now()}`, daysAgo(1), daysAhead(30)));
+  h = await fire('enterprise', h, 'submit', { evidence: '已更换报警器并联锁' });
+  for (const role of ['office', 'regulator', 'enterprise']) {
+    const r = await get(`${API}/workbench`, { token: await tokenOf(role) });
+    assertStatus(r, 200, `${role} workbench`);
+    const { todos: list, counts, todos_per_kind: per } = r.json;
+    assert.ok(Number.isInteger(per) && per > 0, 'todos_per_kind is a positive count');
+    const of = (kind) => list.filter((t) => t.kind === kind);
+    for (const kind of ['overdue', 'due_soon', 'pending_acceptance'])
+      assert.ok(of(kind).length <= per, `${role}: at most ${per} to-dos of kind ${kind}`);
+    assert.equal(of('overdue').length, Math.min(per, counts.hazards_overdue), `${role}: the overdue ones up to the cap`);
+    const keys = list.filter((t) => t.link.startsWith('#/hazards/')).map((t) => `${t.kind} ${t.link}`);
+    assert.equal(new Set(keys).size, keys.length, `${role}: no hazard twice under one kind`);
+    // The daily job's reminders name the same hazards as the live lists: not listed again.
+    assert.ok(!list.some((t) => ['overdue', 'due_soon'].includes(t.kind) && /^隐患(已逾期|3日内到期)/.test(t.title)),
+      `${role}: no reminder of the daily job beside the live lists`);
+  }
+  const reg = await get(`${API}/workbench`, { token: await tokenOf('regulator') });
+  assert.ok(reg.json.counts.hazards_overdue > reg.json.todos_per_kind, 'the demo has more overdue hazards than one kind lists');
+  assert.ok(reg.json.todos.some((t) => t.kind === 'pending_acceptance' && t.link === `#/hazards/${h.id}`),
+    'what waits for the regulator is listed although overdue hazards would fill the list');
+});
+
+test('a notification about a hazard leaves the workbench once the hazard is closed', async () => {
+  let h = await report('enterprise', majorBody(`通知随销号消失${Date.now()}`, daysAgo(1), daysAhead(30)));
+  const told = async () => (await todos('regulator')).some((t) => t.kind === 'major_reported' && t.link === `#/hazards/${h.id}`);
+  assert.ok(await told(), 'the regulator is told of the major hazard');
+  h = await fire('enterprise', h, 'submit', { evidence: '已更换报警器并联锁' });
+  assert.ok(await told(), 'still while it waits for acceptance');
+  h = await fire('regulator', h, 'accept');
+  assert.equal(h.status, 'closed');
+  assert.equal(await told(), false, 'gone once closed');
+});
+
 test('statistics count reports, closures on time, extensions and 动态清零 as they happen', async () => {
   const before = await stats();
   const a = await report('enterprise', generalBody(`立查立改${Date.now()}`, daysAgo(0)));

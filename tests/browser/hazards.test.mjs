@@ -293,6 +293,24 @@ test('the workbench lists the overdue hazard and links to it', shot(async () => 
   await page.getByRole('heading', { name: GENERAL }).waitFor();
 }));
 
+test("the regulator's workbench lists some overdue hazards, says how many there are and opens them all", shot(async () => {
+  const page = pages.regulator;
+  ui.current = page;
+  await page.locator('#nav').getByRole('link', { name: '工作台' }).click();
+  await page.getByRole('heading', { name: '我的待办' }).waitFor();
+  const more = page.locator('.todo-more [data-more="overdue"]');
+  await more.waitFor();
+  const m = (await more.textContent()).match(/共 (\d+) 条，以上列出 (\d+) 条/);
+  assert.ok(m, `the line says how many: "${await more.textContent()}"`);
+  const card = page.locator('.stat', { hasText: '逾期隐患' }).locator('.stat-value');
+  assert.equal(Number((await card.textContent()).trim()), Number(m[1]), 'the same count as the card');
+  assert.ok(Number(m[1]) > Number(m[2]), 'more than are listed');
+  assert.equal(await page.locator('.todo', { hasText: '已逾期 YH-' }).count(), Number(m[2]), 'as many listed as it says');
+  await more.getByRole('link', { name: '查看全部' }).click();
+  await page.waitForURL(/#\/hazards\?overdue=true/);
+  await page.locator('.pager', { hasText: `共 ${m[1]} 条` }).waitFor();
+}));
+
 test('on a 375 px screen the hazard list reads as cards', shot(async () => {
   const page = pages.regulator;
   ui.current = page;

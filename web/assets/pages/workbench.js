@@ -34,6 +34,7 @@ export default {
   components: { MyTasks },
   setup() {
     const todos = ref([]);
+    const perKind = ref(0);
     const notices = ref([]);
     const counts = ref({});
     const loading = ref(true);
@@ -45,6 +46,7 @@ export default {
       try {
         const data = await api.get('/workbench');
         todos.value = data.todos || [];
+        perKind.value = data.todos_per_kind || 0;
         notices.value = data.notices || [];
         counts.value = data.counts || {};
       } catch (e) {
@@ -68,6 +70,28 @@ export default {
       .map(([k, v]) => ({ key: k, label: COUNT_LABELS[k], value: v, link: COUNT_LINKS[k] || null,
         danger: k === 'hazards_overdue' && v > 0 })));
 
+    // The server lists at most todos_per_kind to-dos of each hazard kind:
+    // where a kind has more, a line says how many there are and opens them.
+    const more = computed(() => {
+      const shown = (kind) => todos.value.filter((t) => t.kind === kind).length;
+      const full = (kind) => perKind.value > 0 && shown(kind) >= perKind.value;
+      const c = counts.value;
+      const out = [];
+      if (typeof c.hazards_overdue === 'number' && c.hazards_overdue > shown('overdue')) {
+        out.push({ key: 'overdue', text: `逾期未整改隐患共 ${c.hazards_overdue} 条，以上列出 ${shown('overdue')} 条`,
+          link: href('/hazards', { overdue: 'true' }) });
+      }
+      if (full('due_soon')) {
+        out.push({ key: 'due_soon', text: `3日内到期的隐患超过 ${perKind.value} 条`,
+          link: href('/hazards', { status: 'rectifying', sort: 'deadline' }) });
+      }
+      if (full('pending_acceptance')) {
+        out.push({ key: 'pending_acceptance', text: `待验收隐患共 ${c.hazards_pending} 条，以上列出待您验收的 ${perKind.value} 条`,
+          link: href('/hazards', { status: 'pending_acceptance' }) });
+      }
+      return out;
+    });
+
     const greeting = computed(() => {
       const u = session.user;
       return `${u.name || u.login}，您好`;
@@ -76,7 +100,7 @@ export default {
 
     const showTasks = TASK_ROLES_SHOWN.includes(session.user.role) && !!session.user.org_id;
 
-    return { todos, notices, NOTICE_KINDS, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, showTasks, user: session.user };
+    return { todos, more, notices, NOTICE_KINDS, countList, loading, failed, load, todoHref, dueState, SEVERITIES, greeting, roleLabel, showTasks, user: session.user };
   },
   template: `
     <section class="page">
@@ -112,6 +136,12 @@ export default {
             <span v-if="t.due" class="todo-due" :class="dueState(t.due)">
               {{ dueState(t.due) === 'overdue' ? '已逾期 · ' : dueState(t.due) === 'today' ? '今日到期 · ' : '' }}期限 {{ t.due }}
             </span>
+          </li>
+        </ul>
+        <ul v-if="!loading && !failed && more.length" class="todo-more">
+          <li v-for="m in more" :key="m.key" :data-more="m.key">
+            <span class="muted">{{ m.text }}</span>
+            <a :href="m.link">查看全部</a>
           </li>
         </ul>
       </div>
