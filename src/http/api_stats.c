@@ -303,10 +303,6 @@ todo_notice(const struct notification *n, void *arg)
 
 	if (n->read_at[0] != '\0' || strcmp(n->kind, "notice") == 0)
 		return 0;   /* notices are listed with their reply state below */
-	/* The daily job's reminders of a deadline: the lists of overdue and
-	 * due hazards below show the same hazards, as they are today. */
-	if (n->hazard_id != 0 && (strcmp(n->kind, "overdue") == 0 || strcmp(n->kind, "due_soon") == 0))
-		return 0;
 	/* the yearly risk report's reminders concern no hazard: they open the reports */
 	if (n->hazard_id == 0 && strncmp(n->kind, "risk_report_", 12) == 0)
 		snprintf(link, sizeof(link), "#/risks/reports");

@@ -587,7 +587,8 @@ const struct stmt_text stmt_texts[STMT__MAX] = {
 	[STMT_NOTIFICATIONS] = { "notifications",
 		"SELECT n.id, n.kind, COALESCE(n.hazard_id, 0), n.title, n.due, n.created_at, n.read_at "
 		"FROM notifications n LEFT JOIN hazards h ON h.id = n.hazard_id "
-		"WHERE n.org_id = $1 AND (n.hazard_id IS NULL OR h.status < 3) "
+		"WHERE n.org_id = $1 AND (n.hazard_id IS NULL OR "
+		"(h.status < 3 AND n.kind NOT IN ('overdue', 'due_soon'))) "
 		"ORDER BY n.id DESC LIMIT $2", NULL },
 
 	/* Counts per group over the hazards found in [$7, $8] ($5/$6 region

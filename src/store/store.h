@@ -294,8 +294,10 @@ int store_hazard_events(struct store *st, const struct scope *s, int64_t id,
 			int (*cb)(const struct hazard_event_row *, void *), void *arg,
 			struct error *e);
 
-/* The newest notifications of org_id; of those about a hazard, only while
- * the hazard is still under way (not closed, not void). */
+/* The newest notifications of org_id that still ask for something: of
+ * those about a hazard, only while it is under way (not closed, not void),
+ * and not the daily job's reminders of its deadline (kinds overdue and
+ * due_soon), since the lists of overdue and due hazards show those. */
 int store_notifications(struct store *st, int64_t org_id, int limit,
 			int (*cb)(const struct notification *, void *), void *arg,
 			struct error *e);
