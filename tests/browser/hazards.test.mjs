@@ -110,6 +110,23 @@ test('the regulator reads the closed count of the year on the dashboard', shot(a
     assert.match(v, /^(—|\d+(\.\d)?%)$/, `${key} shows "${v}"`);
   }
   assert.ok(await page.locator('.dash-grid canvas').count() >= 1, 'charts are drawn');
+  // The monthly trend: a number for every month up to this one, nothing
+  // for the months to come (the demo's hazards fill the months before).
+  const trend = await page.evaluate(() => {
+    const panel = [...document.querySelectorAll('.dash-grid .panel')].find((p) => p.querySelector('h2').textContent === '月度趋势');
+    const el = panel.querySelector('.chart');
+    const o = echarts.getInstanceByDom(el).getOption();
+    return { months: o.xAxis[0].data, found: o.series[0].data, closed: o.series[1].data };
+  });
+  const month = Number(TODAY.slice(5, 7));
+  assert.equal(trend.months.length, 12, 'the whole year on the axis');
+  for (let i = 0; i < 12; i++) {
+    for (const k of ['found', 'closed']) {
+      if (i < month) assert.equal(typeof trend[k][i], 'number', `${k} of ${trend.months[i]} is a number`);
+      else assert.equal(trend[k][i], null, `${k} of ${trend.months[i]}, to come, is not drawn`);
+    }
+  }
+  assert.ok(trend.found.slice(0, month).some((v) => v > 0), 'some months have hazards found');
 }));
 
 test('a major hazard without its five-point plan is refused next to the fields', shot(async () => {

@@ -119,8 +119,12 @@ export default {
       ];
     });
 
+    // Months after the statistics' day have not happened: no bar, no
+    // point (a 0 there would read as a month without hazards).
     const trend = computed(() => {
       const months = (stats.value && stats.value.by_month) || [];
+      const upTo = String((stats.value && stats.value.as_of) || '9999-12').slice(0, 7);
+      const value = (m, k) => (String(m.month) > upTo ? null : num(m[k]));
       return {
         color: [BLUE, GREEN],
         tooltip: { trigger: 'axis' },
@@ -129,8 +133,8 @@ export default {
         xAxis: { type: 'category', data: months.map((m) => Number(String(m.month).slice(5, 7)) + '月') },
         yAxis: { type: 'value', minInterval: 1 },
         series: [
-          { name: '发现', type: 'bar', barMaxWidth: 24, data: months.map((m) => num(m.found)) },
-          { name: '销号', type: 'line', smooth: true, data: months.map((m) => num(m.closed)) },
+          { name: '发现', type: 'bar', barMaxWidth: 24, data: months.map((m) => value(m, 'found')) },
+          { name: '销号', type: 'line', smooth: true, data: months.map((m) => value(m, 'closed')) },
         ],
       };
     });
