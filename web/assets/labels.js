@@ -119,6 +119,7 @@ export const HAZARD_EVENTS = {
   void: '作废',
   list: '挂牌督办',
   delist: '摘牌',
+  import: '导入历史记录',   // recorded in its state by `hazardnet gen` or an import
 };
 
 export const ATTACHMENT_KINDS = { before: '整改前', after: '整改后', report: '报告文件' };

@@ -173,7 +173,8 @@ export default {
             <li v-for="ev in timeline" :key="ev.id" :class="'tl-' + ev.event">
               <div class="tl-head">
                 <strong>{{ HAZARD_EVENTS[ev.event] || ev.event }}</strong>
-                <span v-if="ev.event !== 'report' && ev.from !== ev.to" class="muted small">{{ HAZARD_STATUS[ev.from] }} → {{ HAZARD_STATUS[ev.to] }}</span>
+                <span v-if="ev.event === 'import'" class="muted small">导入时状态：{{ HAZARD_STATUS[ev.to] }}</span>
+                <span v-else-if="ev.event !== 'report' && ev.from !== ev.to" class="muted small">{{ HAZARD_STATUS[ev.from] }} → {{ HAZARD_STATUS[ev.to] }}</span>
               </div>
               <div class="tl-meta small muted">{{ formatTime(ev.at) }} · {{ ev.actor || '—' }}</div>
               <p v-if="ev.deadline" class="tl-line">{{ ev.event === 'extend' ? '延期至' : ev.event === 'list' ? '督办期限' : '整改期限' }}：{{ ev.deadline }}</p>
