@@ -979,9 +979,13 @@ hazard_plan(struct gen *g, struct hazard *h, int32_t found)
 				    : rng_permille(r, 600) ? rng_range(r, 3, 15) : rng_range(r, 16, 60));
 
 	person_name(g, r, h->responsible, sizeof(h->responsible));
-	if (major || rng_permille(r, 700))
-		snprintf(h->measures, sizeof(h->measures), "%s；%s", measure_texts[h->category][rng_below(r, 4)],
-			 measure_texts[h->category][rng_below(r, 4)]);
+	if (major || rng_permille(r, 700)) {
+		/* two different measures of the four of its category */
+		uint32_t m1 = rng_below(r, 4), m2 = (m1 + 1 + rng_below(r, 3)) % 4;
+
+		snprintf(h->measures, sizeof(h->measures), "%s；%s", measure_texts[h->category][m1],
+			 measure_texts[h->category][m2]);
+	}
 	if (major) {
 		h->has_funds = 1;
 		h->funds = 1000.0 * rng_range(r, 50, 5000);
