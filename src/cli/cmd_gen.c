@@ -1016,11 +1016,11 @@ hazard_evidence(struct gen *g, struct hazard *h, const char *prefix)
 }
 
 /*
- * One hazard in its final state: found within the last three years, a
- * state that fits its age, and every field that state implies.
+ * The i-th of n hazards in its final state: found within the last three
+ * years, a state that fits its age, and every field that state implies.
  */
 static void
-make_hazard(struct gen *g, struct hazard *h)
+make_hazard(struct gen *g, struct hazard *h, int64_t i, int64_t n)
 {
 	struct rng *r = &g->rh;
 	const struct gent *ent;
@@ -1035,8 +1035,11 @@ make_hazard(struct gen *g, struct hazard *h)
 	ent = &g->ents[(size_t)((double)g->nents * pow(rng_unit(r), 1.5)) % g->nents];
 	gi = ent->ind >= 0 ? &g->inds[ent->ind] : NULL;
 	h->enterprise_id = ent->id;
-	/* More of them recently: the network has been filling up. */
-	age = (int32_t)(GEN_DAYS * pow(rng_unit(r), 1.2));
+	/* More of them recently: the network has been filling up. The i-th
+	 * is drawn from the i-th of n slices of that distribution, oldest
+	 * first, so that hazards are recorded (and their codes issued) in the
+	 * order they were found, as they would have been. */
+	age = (int32_t)(GEN_DAYS * pow(1.0 - ((double)i + rng_unit(r)) / (double)n, 1.2));
 	found = g->today - (age < GEN_DAYS ? age : GEN_DAYS - 1);
 	day_text(found, h->found_at);
 	h->grade = rng_permille(r, 50) ? HG_MAJOR : HG_GENERAL;
@@ -1133,7 +1136,7 @@ create_hazards(struct gen *g, int64_t n, FILE *log, struct error *e)
 				goto out_free;
 			in_tx = 1;
 		}
-		make_hazard(g, h);
+		make_hazard(g, h, i, n);
 		if (store_hazard_import(g->st, &g->a, h, e) != 0) {
 			store_tx_rollback(g->st);
 			goto out_free;
