@@ -299,11 +299,10 @@ run_wrk create "$regulator" 16 create.lua
 cpu_after="$(cpu_ticks)"
 sleep 1 # let requests still in flight when wrk stopped finish
 write_counters >"$WORK/writes-after"
-note "$(write_stages "$WORK/writes-before" "$WORK/writes-after")"
-note "$(cpu_per_write "$cpu_before" "$cpu_after" \
-	"$(grep '^RESULT create ' "$RESULTS" | tail -n 1 | sed 's/.* ok=\([0-9]*\).*/\1/')")"
-[ "${BENCH_ONLY:-all}" != create ] || exit 0
 created="$(grep '^RESULT create ' "$RESULTS" | tail -n 1 | sed 's/.* ok=\([0-9]*\).*/\1/')"
+note "$(write_stages "$WORK/writes-before" "$WORK/writes-after")"
+note "$(cpu_per_write "$cpu_before" "$cpu_after" "$created")"
+[ "${BENCH_ONLY:-all}" != create ] || exit 0
 after="$(count)"
 kill -9 "$server_pid"
 wait "$server_pid" 2>/dev/null || true
