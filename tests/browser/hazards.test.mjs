@@ -284,8 +284,11 @@ test('the regulator finds the hazard by full-text search and accepts it', shot(a
   await page.getByRole('button', { name: '确认验收销号' }).click();
 
   await page.locator('.hazard-head .badge', { hasText: '已销号' }).waitFor();
-  await page.locator('.timeline li', { hasText: '验收销号' }).waitFor();
+  const accepted = page.locator('.timeline li', { hasText: '验收销号' });
+  await accepted.waitFor();
   assert.match(await page.locator('.timeline').textContent(), /同意销号/);
+  // Who: the regulator's name and org, not its login.
+  assert.match(await accepted.locator('.tl-meta').textContent(), /应急管理局 李强（拉萨市应急管理局）/);
   assert.match(await page.locator('dl.details').first().textContent(), new RegExp(`销号日期\\s*${TODAY}`));
   assert.equal(await page.getByRole('button', { name: '验收销号' }).count(), 0, 'accepted once only');
 }));
@@ -341,6 +344,7 @@ test("a hazard of the demo's history reads its record in Chinese", shot(async ()
   await entry.waitFor();
   assert.equal((await entry.locator('strong').textContent()).trim(), '导入历史记录');
   assert.match(await entry.locator('.tl-head').textContent(), /导入时状态：已销号/);
+  assert.match(await entry.locator('.tl-meta').textContent(), /系统（命令行）/, 'recorded by a command, not a user');
 }));
 
 test('on a 375 px screen the hazard list reads as cards', shot(async () => {

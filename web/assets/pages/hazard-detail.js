@@ -75,8 +75,15 @@ export default {
 
     // Newest first reads best on a phone; the API lists oldest first.
     const timeline = computed(() => [...events.value].reverse());
+    // Who did it, as people read it: the user's name and org; the login
+    // stays in the tooltip. Commands run on the server have no user.
+    const actorLabel = (ev) => {
+      if (!ev.actor_id) return '系统（命令行）';
+      const who = ev.actor_name || ev.actor || '—';
+      return ev.actor_org ? `${who}（${ev.actor_org}）` : who;
+    };
 
-    return { hazard, events, timeline, eventsFailed, failed, industryName, attachRefresh, canUpload, actionCount, toActions, done, reload, href,
+    return { hazard, events, timeline, actorLabel, eventsFailed, failed, industryName, attachRefresh, canUpload, actionCount, toActions, done, reload, href,
       formatTime, formatYuan, base: props.base,
       HAZARD_STATUS, HAZARD_GRADES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_EVENTS, LISTING_LEVELS };
   },
@@ -176,7 +183,7 @@ export default {
                 <span v-if="ev.event === 'import'" class="muted small">导入时状态：{{ HAZARD_STATUS[ev.to] }}</span>
                 <span v-else-if="ev.event !== 'report' && ev.from !== ev.to" class="muted small">{{ HAZARD_STATUS[ev.from] }} → {{ HAZARD_STATUS[ev.to] }}</span>
               </div>
-              <div class="tl-meta small muted">{{ formatTime(ev.at) }} · {{ ev.actor || '—' }}</div>
+              <div class="tl-meta small muted">{{ formatTime(ev.at) }} · <span :title="ev.actor">{{ actorLabel(ev) }}</span></div>
               <p v-if="ev.deadline" class="tl-line">{{ ev.event === 'extend' ? '延期至' : ev.event === 'list' ? '督办期限' : '整改期限' }}：{{ ev.deadline }}</p>
               <p v-if="ev.evidence" class="tl-line pre">整改情况：{{ ev.evidence }}</p>
               <p v-if="ev.reason" class="tl-line pre">原因：{{ ev.reason }}</p>
