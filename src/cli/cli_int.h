@@ -68,6 +68,13 @@ int cli_demo_plan(struct store *st, const struct actor *a, const struct demo_pla
 int cli_gen_hazards(struct store *st, const struct actor *a, const char *region, long long n,
 		    uint64_t seed, struct error *e);
 
+/* A few hazards of the demo moved through the network by its users
+ * (demo_hazards.c): reported, planned, listed, submitted, rejected, fixed
+ * on the spot, by the enterprise user and the regulator with these logins.
+ * How many, or -1 with e filled. */
+int cli_demo_live_hazards(struct store *st, const char *enterprise_login,
+			  const char *regulator_login, struct error *e);
+
 /* Resolve the directory of the web UI (configured, next to the binary, or
  * installed); writes "" when none is found. */
 void cli_web_root(const struct cli *cli, char *out, size_t n);

@@ -309,6 +309,7 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	struct demo_plan_orgs po = { 0 };
 	struct actor a;
 	int64_t first_enterprise = 0, risk_ents[DEMO_RISK_ENTERPRISES] = { 0 }, inspector_id;
+	int live;
 
 	if (store_user_by_login(st, "office", &probe, e) == 0) {
 		fprintf(out, "demo data already loaded\n");
@@ -406,8 +407,10 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	if (add_inspections(st, &a, risk_ents, dept[0].id, po.regulator_user, inspector_id, e) != 0)
 		return -1;
 	/* Three years of the hazard network, so that its lists, workbench,
-	 * ledger and dashboard have something to show. */
-	if (cli_gen_hazards(st, &a, DEMO_CITY, DEMO_HAZARDS, 1, e) != 0)
+	 * ledger and dashboard have something to show; then a few of today
+	 * moved by the demo's users. */
+	if (cli_gen_hazards(st, &a, DEMO_CITY, DEMO_HAZARDS, 1, e) != 0 ||
+	    (live = cli_demo_live_hazards(st, "enterprise", "regulator", e)) < 0)
 		return -1;
 	po.region = DEMO_CITY;
 	po.committee = committee.id;
@@ -417,8 +420,9 @@ cli_demo_load(struct cli *cli, struct store *st, FILE *out, struct error *e)
 	if (cli_demo_plan(st, &a, &po, out, e) != 0)
 		return -1;
 	fprintf(out, "demo data loaded: 1 committee, 1 office, %zu departments, %d enterprises, "
-		"%d hazards\n", sizeof(demo_departments) / sizeof(demo_departments[0]),
-		DEMO_ENTERPRISES, DEMO_HAZARDS);
+		"%d hazards over three years and %d of today\n",
+		sizeof(demo_departments) / sizeof(demo_departments[0]), DEMO_ENTERPRISES, DEMO_HAZARDS,
+		live);
 	print_logins(out);
 	return 0;
 }

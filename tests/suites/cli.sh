@@ -101,6 +101,16 @@ v="$(demo_q "SELECT COUNT(*) FROM tasks WHERE NOT EXISTS (SELECT 1 FROM task_rep
 if [ "${v:-0}" -gt 0 ] 2>/dev/null; then ok "demo has tasks never reported on"; else nok "demo has tasks never reported on" "unreported: $v"; fi
 v="$(demo_q "SELECT COUNT(*) FROM plans")"
 if [ "$v" = 1 ]; then ok "a second demo adds no second plan"; else nok "a second demo adds no second plan" "plans: $v"; fi
+# Its hazards: three years of them in every state, and a few moved by its users.
+v="$(demo_q "SELECT COUNT(DISTINCT status) || ' ' || MIN(found_at) || ' ' || MAX(found_at) FROM hazards")"
+set -- $v
+if [ "${1:-0}" = 5 ] && [[ "${2:-}" < "$(date -d '-2 years' +%F)" ]]; then ok "demo has hazards in every state over three years"; else nok "demo has hazards in every state over three years" "states, first, last found: $v"; fi
+v="$(demo_q "SELECT group_concat(e.event || ':' || e.actor, ' ') FROM hazards h JOIN hazard_events e ON e.hazard_id = h.id WHERE h.grade = 1 AND h.status = 2 AND h.listing_level > 0 AND e.actor_id <> 0 GROUP BY h.id")"
+if [ "$v" = "report:enterprise plan:enterprise list:regulator submit:enterprise" ]; then ok "demo has a listed major hazard its users moved to acceptance"; else nok "demo has a listed major hazard its users moved to acceptance" "events: $v"; fi
+v="$(demo_q "SELECT COUNT(*) FROM hazards WHERE rejections > 0 AND status = 1 AND id IN (SELECT hazard_id FROM hazard_events WHERE event = 'reject' AND actor_id <> 0)")"
+if [ "$v" = 1 ]; then ok "demo has a hazard its regulator sent back"; else nok "demo has a hazard its regulator sent back" "sent back: $v"; fi
+v="$(demo_q "SELECT COUNT(*) FROM hazards")"
+if [ "$v" = 2004 ]; then ok "a second demo adds no hazards"; else nok "a second demo adds no hazards" "hazards: $v"; fi
 check "demo data passes audit verify" 0 "$H" audit verify --data "$D"
 
 SEEDS="$HN_ROOT/../shared/seeds"
