@@ -83,7 +83,7 @@ cli_demo_live_hazards(struct store *st, const char *enterprise_login, const char
 	struct demo_user ent, reg;
 	struct hazard h;
 	int32_t today = date_shanghai(time(NULL));
-	char dl[DATE_LEN], dl2[DATE_LEN];
+	char dl[DATE_LEN];
 	struct hazard_tx plan = { .event = HE_PLAN, .has_plan = 1, .responsible = "次仁多吉（设备部经理）",
 		.measures = "更换失效的可燃气体报警探头，报警信号接入中控室并与紧急切断阀联锁；"
 			    "整改完成前储罐区停止装卸作业",
@@ -102,9 +102,9 @@ cli_demo_live_hazards(struct store *st, const char *enterprise_login, const char
 		   "2号储罐区", "《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）》第十一条",
 		   &plan, &h, e) != 0)
 		return -1;
-	day(today, 20, dl2);
-	tx = (struct hazard_tx){ .event = HE_LIST, .level = LIST_CITY, .listing_deadline = dl2,
-		.listing_org = reg.org.id, .comment = "重大事故隐患，市级挂牌督办，按期报送整改进展。" };
+	/* the supervision deadline: the plan's */
+	tx = (struct hazard_tx){ .event = HE_LIST, .level = LIST_CITY, .listing_org = reg.org.id,
+		.comment = "重大事故隐患，市级挂牌督办，按期报送整改进展。" };
 	if (move(st, &reg, today, &tx, &h, e) != 0)
 		return -1;
 	tx = (struct hazard_tx){ .event = HE_SUBMIT,
