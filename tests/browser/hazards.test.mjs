@@ -347,6 +347,20 @@ test("a hazard of the demo's history reads its record in Chinese", shot(async ()
   assert.match(await entry.locator('.tl-meta').textContent(), /系统（命令行）/, 'recorded by a command, not a user');
 }));
 
+test('a hazard fixed on the spot says so where a deadline would be, on the list and on its page', shot(async () => {
+  const page = pages.enterprise;
+  ui.current = page;
+  // The demo's enterprise fixed this one on the spot today (立查立改).
+  await page.goto(BASE + '/#/hazards?q=' + encodeURIComponent('配电室灭火器压力不足'));
+  const row = page.locator('table tbody tr', { hasText: '配电室灭火器压力不足' });
+  await row.waitFor();
+  assert.equal((await row.locator('td[data-label="整改期限"]').textContent()).trim(), '立查立改');
+  await row.getByRole('link', { name: '配电室灭火器压力不足' }).click();
+  await page.getByRole('heading', { name: '配电室灭火器压力不足' }).waitFor();
+  const dd = page.locator('dl.details').first().locator('div', { hasText: '整改期限' }).locator('dd');
+  assert.equal((await dd.textContent()).trim(), '立查立改');
+}));
+
 test('on a 375 px screen the hazard list reads as cards', shot(async () => {
   const page = pages.regulator;
   ui.current = page;

@@ -71,6 +71,14 @@ export function uploadProblem(file, { imagesOnly = false } = {}) {
 }
 
 // File size for people: "356 KB", "2.4 MB".
+// A hazard's deadline, or why it has none: fixed on the spot (closed
+// without a plan), voided before one, or not planned yet.
+export function deadlineText(h) {
+  if (h.deadline) return h.deadline;
+  if (h.status === 'closed') return '立查立改';
+  return h.status === 'void' ? '—' : '未定';
+}
+
 export function formatSize(n) {
   if (!(n >= 0)) return '';
   if (n < 1024) return n + ' B';

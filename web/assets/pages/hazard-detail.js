@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { HAZARD_STATUS, HAZARD_GRADES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_EVENTS, LISTING_LEVELS } from '../labels.js';
 import { href } from '../router.js';
 import { session, loadIndustries } from '../state.js';
-import { formatTime, formatYuan } from '../forms.js';
+import { formatTime, formatYuan, deadlineText } from '../forms.js';
 import { HazardBadges } from '../components/badges.js';
 import { RegionPath } from '../components/region-picker.js';
 import Attachments from '../components/attachments.js';
@@ -84,7 +84,7 @@ export default {
     };
 
     return { hazard, events, timeline, actorLabel, eventsFailed, failed, industryName, attachRefresh, canUpload, actionCount, toActions, done, reload, href,
-      formatTime, formatYuan, base: props.base,
+      formatTime, formatYuan, deadlineText, base: props.base,
       HAZARD_STATUS, HAZARD_GRADES, HAZARD_CATEGORIES, HAZARD_SOURCES, HAZARD_EVENTS, LISTING_LEVELS };
   },
   template: `
@@ -120,7 +120,7 @@ export default {
             <div>
               <dt>整改期限</dt>
               <dd :class="{ 'text-danger': hazard.overdue }">
-                {{ hazard.deadline || '未定' }}<template v-if="hazard.overdue">（已逾期）</template>
+                {{ deadlineText(hazard) }}<template v-if="hazard.overdue">（已逾期）</template>
               </dd>
             </div>
             <div v-if="hazard.original_deadline && hazard.original_deadline !== hazard.deadline">

@@ -8,6 +8,7 @@ import { session, loadIndustries, toast } from '../state.js';
 import RegionPicker from '../components/region-picker.js';
 import Pager from '../components/pager.js';
 import { HazardBadges } from '../components/badges.js';
+import { deadlineText } from '../forms.js';
 import HazardForm from './hazard-form.js';
 import HazardDetail from './hazard-detail.js';
 
@@ -108,7 +109,7 @@ const HazardList = {
 
     return { filters, industries, items, total, next, cursors, loading, failed, filtersOpen, active, exports, canReport,
       showEnterprise, search, reset, nextPage, prevPage, href, base: props.base, route,
-      HAZARD_STATUS, HAZARD_GRADES, HAZARD_SOURCES };
+      HAZARD_STATUS, HAZARD_GRADES, HAZARD_SOURCES, deadlineText };
   },
   template: `
     <section class="page">
@@ -207,7 +208,7 @@ const HazardList = {
                 <td data-label="等级与状态"><HazardBadges :hazard="h" /></td>
                 <td data-label="整改期限" :class="{ 'text-danger': h.overdue }">
                   <template v-if="h.deadline">{{ h.deadline }}<template v-if="h.overdue">（已逾期）</template></template>
-                  <span v-else class="muted">未定</span>
+                  <span v-else class="muted">{{ deadlineText(h) }}</span>
                 </td>
                 <td data-label="发现日期">{{ h.found_at }}</td>
                 <td data-label="来源">{{ HAZARD_SOURCES[h.source] || '—' }}</td>

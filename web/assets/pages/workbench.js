@@ -141,7 +141,7 @@ export default {
         <ul v-if="!loading && !failed && more.length" class="todo-more">
           <li v-for="m in more" :key="m.key" :data-more="m.key">
             <span class="muted">{{ m.text }}</span>
-            <a :href="m.link">查看全部</a>
+            <a :href="m.link" :aria-label="m.text + '，查看全部'">查看全部</a>
           </li>
         </ul>
       </div>
