@@ -230,8 +230,8 @@ out_fail:
  * lists (overdue, due within three days, waiting for my acceptance): a
  * city's hundreds of overdue hazards must not push the other kinds out.
  * The counts, and the lists they open, give the rest. */
-#define TODOS_MAX 100
-#define TODOS_PER_KIND 10
+#define WB_ITEMS_MAX 100
+#define WB_ITEMS_PER_KIND 10
 
 struct todo_ctx {
 	json_t *todos;
@@ -261,7 +261,7 @@ todo(struct todo_ctx *c, const char *kind, const char *severity, const struct ha
 static int
 todos_full(const struct todo_ctx *c)
 {
-	return c->n >= TODOS_MAX || c->kind_n >= TODOS_PER_KIND;
+	return c->n >= WB_ITEMS_MAX || c->kind_n >= WB_ITEMS_PER_KIND;
 }
 
 static int
@@ -311,7 +311,7 @@ todo_notice(const struct notification *n, void *arg)
 	json_array_append_new(c->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", n->kind,
 		"title", jstr(n->title), "due", n->due[0] ? jstr(n->due) : json_null(),
 		"link", link, "severity", strcmp(n->kind, "risk_report_due_soon") == 0 ? "warning" : "danger"));
-	return ++c->n >= TODOS_MAX;
+	return ++c->n >= WB_ITEMS_MAX;
 }
 
 /* Notices aimed at the user's org: listed, and a to-do while unreplied. */
@@ -334,7 +334,7 @@ wb_notice(const struct notice *n, void *arg)
 		"title", jstr(n->title), "issuer_name", jstr(n->issuer_name),
 		"due_on", n->due_on[0] ? jstr(n->due_on) : json_null(),
 		"my_reply", n->mine > 0 ? "replied" : "pending", "overdue", over && n->mine == 0));
-	if (n->mine == 0 && n->kind == NOTICE_SUPERVISE && c->todo->n < TODOS_MAX) {
+	if (n->mine == 0 && n->kind == NOTICE_SUPERVISE && c->todo->n < WB_ITEMS_MAX) {
 		snprintf(title, sizeof(title), "%s %s", n->code, n->title);
 		json_array_append_new(c->todo->todos, json_pack("{s:s,s:o,s:o,s:s,s:s}", "kind", "notice",
 			"title", jstr(title), "due", n->due_on[0] ? jstr(n->due_on) : json_null(),
@@ -387,7 +387,7 @@ wb_inspections_due(struct req *r, struct todo_ctx *c, int64_t *total, struct err
 	*total = 0;
 	for (int l = 0; l < RL__MAX; l++)
 		*total += counts[l];
-	if (counts[RL_MAJOR] == 0 || c->n >= TODOS_MAX ||
+	if (counts[RL_MAJOR] == 0 || c->n >= WB_ITEMS_MAX ||
 	    inspect_period(freq->months[RL_MAJOR], c->today, &start, &end) != 0)
 		return 0;
 	snprintf(title, sizeof(title), "红色（重大风险）企业 %lld 家本期尚未检查",
@@ -458,7 +458,7 @@ api_workbench(struct req *r, struct error *e)
 	if (store_org_list(r->st, &r->scope, &of, count_only, NULL, &enterprises, NULL, e) != 0)
 		goto out_fail;
 	r->out = json_pack("{s:o,s:i,s:o,s:{s:I,s:I,s:I,s:I,s:I}}", "todos", c.todos,
-			   "todos_per_kind", TODOS_PER_KIND, "notices", notices, "counts",
+			   "todos_per_kind", WB_ITEMS_PER_KIND, "notices", notices, "counts",
 			   "orgs", (json_int_t)orgs, "enterprises", (json_int_t)enterprises,
 			   "hazards_open", (json_int_t)(open + rect + pending),
 			   "hazards_overdue", (json_int_t)overdue, "hazards_pending", (json_int_t)pending);
